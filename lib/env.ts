@@ -1,0 +1,135 @@
+import 'server-only';
+import { z } from 'zod';
+
+// The only module that reads process.env. Parsed once, on first use (Next's build imports server
+// modules without a runtime environment, so parsing at import time would break `next build`);
+// instrumentation.ts calls getEnv() at server start so a bad configuration fails fast.
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+// Sparados connection (issue 4). Parsed here; file reads and certificate checks live in
+// lib/sparados/config.ts. Kept as its own shape so scripts (csr, cert:check, bench) can parse it alone.
+// Line breaks are dropped so both `base64 -w0` and wrapped `base64` output work.
+const base64Pem = optionalString
+  .transform((v) => v?.replace(/\s+/g, ''))
+  .pipe(z.base64({ error: 'must be base64 of a PEM file (base64 -w0 file.pem)' }).optional());
+const sparadosEnvShape = {
+  SPARADOS_ENV: z.enum(['sandbox', 'beta', 'prod'], { error: 'SPARADOS_ENV must be sandbox, beta or prod' }).default('sandbox'),
+  SPARADOS_CARDS_URL: optionalString.pipe(z.url({ error: 'SPARADOS_CARDS_URL must be a URL' }).optional()),
+  SPARADOS_THC_URL: optionalString.pipe(z.url({ error: 'SPARADOS_THC_URL must be a URL' }).optional()),
+  SPARADOS_FULL_URL: optionalString.pipe(z.url({ error: 'SPARADOS_FULL_URL must be a URL' }).optional()),
+  SPARADOS_CERT_FILE: optionalString,
+  SPARADOS_CERT_BASE64: base64Pem,
+  SPARADOS_KEY_FILE: optionalString,
+  SPARADOS_KEY_BASE64: base64Pem,
+  SPARADOS_CA_FILE: optionalString,
+  SPARADOS_CA_BASE64: base64Pem,
+  SPARADOS_CORPORATION_ID: optionalString.pipe(z.uuid({ error: 'SPARADOS_CORPORATION_ID must be a UUID' }).optional()),
+  /// Payment account id for GET /secure/balances/{balanceId} (not the Card Alias ID).
+  SPARADOS_BALANCE_ID: optionalString,
+  /// Card Alias ID used as balance.id when creating approvals.
+  SPARADOS_CARD_ALIAS_ID: optionalString,
+  SPARADOS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SANDBOX_PORT: z.coerce.number().int().min(1).max(65_535).default(4443),
+};
+// LOG_LEVEL rides along so the Sparados client's redacting logger works in scripts too.
+const sparadosEnvSchema = z.object({
+  ...sparadosEnvShape,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+export type SparadosEnv = z.infer<typeof sparadosEnvSchema>;
+
+const schema = z
+  .object({
+    ...sparadosEnvShape,
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z
+      .string({ error: 'DATABASE_URL is required (npm run dev and npm test set it for the embedded database)' })
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+
+    NEXTAUTH_SECRET: z
+      .string({ error: 'NEXTAUTH_SECRET is required: a random string of at least 32 characters' })
+      .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
+    NEXTAUTH_URL: optionalString.pipe(z.url({ error: 'NEXTAUTH_URL must be a URL' }).optional()),
+    SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 7).default(8 * 60),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+
+    AUTH_OIDC_ISSUER: optionalString.pipe(z.url({ error: 'AUTH_OIDC_ISSUER must be a URL' }).optional()),
+    AUTH_OIDC_CLIENT_ID: optionalString,
+    AUTH_OIDC_CLIENT_SECRET: optionalString,
+    AUTH_OIDC_NAME: z.string().default('Single sign-on'),
+    /// Role given to a first-time single sign-on user; an ADMIN can raise it later.
+    AUTH_OIDC_DEFAULT_ROLE: z.enum(['VIEWER', 'OPERATOR', 'APPROVER', 'ADMIN']).default('VIEWER'),
+
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    ALLOW_PRODUCTION_SEED: optionalString.pipe(bool.optional()),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const [name, value] of [
+        ['AUTH_OIDC_ISSUER', env.AUTH_OIDC_ISSUER],
+        ['AUTH_OIDC_CLIENT_ID', env.AUTH_OIDC_CLIENT_ID],
+        ['AUTH_OIDC_CLIENT_SECRET', env.AUTH_OIDC_CLIENT_SECRET],
+      ] as const) {
+        if (!value) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when single sign-on is configured` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || 'environment';
+    return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+  });
+  throw new EnvError(problems);
+}
+
+/** The Sparados variables alone: scripts that talk to Sparados need no database or auth settings. */
+export function parseSparadosEnv(source: Record<string, string | undefined>): SparadosEnv {
+  const result = sparadosEnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || 'environment';
+    return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+  }));
+}
+
+let cachedSparados: SparadosEnv | undefined;
+
+export function getSparadosEnv(): SparadosEnv {
+  cachedSparados ??= parseSparadosEnv(process.env);
+  return cachedSparados;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function oidcEnabled(env: Env = getEnv()): boolean {
+  return Boolean(env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET);
+}

@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Server-only packages with native or Wasm parts stay outside the server bundle.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg'],
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,54 @@
+import { loadCorporation } from '../../sandbox/fixtures/corporation';
+import { startSandbox } from '../../sandbox/server';
+import { ensureCerts } from '../../scripts/certs';
+import { startEmbeddedDatabase } from '../../scripts/db/embedded';
+import { applyMigrations } from '../../scripts/db/migrations';
+import { runSeed } from '../../scripts/db/seed-runner';
+
+// The real services every integration and e2e test runs against: a fresh, migrated and seeded
+// PostgreSQL database and a sandbox over mTLS with in-memory state.
+
+export const TEST_SESSION_SECRET = 'test-only-session-secret-not-for-production-use-000000';
+
+export interface TestServices {
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startTestServices(): Promise<TestServices> {
+  const certs = await ensureCerts();
+  const corporation = loadCorporation();
+
+  // TEST_DATABASE_URL lets CI use a server of its own; never DATABASE_URL, which may be production.
+  const given = process.env.TEST_DATABASE_URL;
+  const embedded = given ? null : await startEmbeddedDatabase({ cluster: 'test', database: 'panel_test', fresh: true });
+  const databaseUrl = given ?? embedded!.url;
+  await applyMigrations(databaseUrl);
+  await runSeed(databaseUrl);
+
+  const sandbox = await startSandbox({ port: 0, stateFile: ':memory:', retryScale: 0.001, log: () => undefined });
+
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: TEST_SESSION_SECRET,
+    SANDBOX_URL: sandbox.url,
+    SPARADOS_ENV: 'sandbox',
+    SPARADOS_CARDS_URL: `${sandbox.url}/secure`,
+    SPARADOS_THC_URL: `${sandbox.url}/thc`,
+    SPARADOS_FULL_URL: sandbox.url,
+    SPARADOS_CERT_FILE: certs.clientCert,
+    SPARADOS_KEY_FILE: certs.clientKey,
+    SPARADOS_CA_FILE: certs.sandboxCa,
+    SPARADOS_CORPORATION_ID: corporation.corporationId,
+  };
+  return {
+    env,
+    async stop() {
+      await sandbox.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Names of the variables startTestServices sets; a process that received them all can reuse the services. */
+export const TEST_SERVICE_VARIABLES = ['DATABASE_URL', 'SANDBOX_URL', 'SPARADOS_CERT_FILE'] as const;
