@@ -1,0 +1,4 @@
+export * from './keys';
+export * from './names';
+export * from './certificates';
+export * from './csr';
