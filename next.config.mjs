@@ -5,6 +5,8 @@ const nextConfig = {
   // Server-only packages with native or Wasm parts stay outside the server bundle.
   serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg'],
   typedRoutes: false,
+  // Dev logs every server action with its arguments, passwords included; keep them out of terminals.
+  logging: { serverFunctions: false },
 };
 
 export default nextConfig;

@@ -5,8 +5,7 @@ export async function runSeed(url: string, options: { force?: boolean; onlyIfEmp
   const db = createScriptClient(url);
   try {
     if (options.onlyIfEmpty && (await db.adminUser.count()) > 0) return false;
-    if (options.force) process.env.ALLOW_PRODUCTION_SEED = 'true';
-    await seedDemoData(db);
+    await seedDemoData(db, { databaseUrl: url, ...(options.force ? { allowProduction: true } : {}) });
     return true;
   } finally {
     await db.$disconnect();

@@ -1,0 +1,98 @@
+import { ChevronRight, Users } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { SparadosConnection } from '@/components/settings/sparados-connection';
+import { PageHeader } from '@/components/shell/page-header';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/session';
+import { IP_FAILURE_FACTOR } from '@/lib/auth/throttle-policy';
+import { getEnv, oidcEnabled } from '@/lib/env';
+import { formatMoney } from '@/lib/money';
+import { getSettings } from '@/lib/settings/queries';
+import { testSparadosConnectionAction } from '@/lib/sparados/actions';
+import { getSparadosConnectionInfo } from '@/lib/sparados/connection-info';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+function Row({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="grid gap-1 py-3 sm:grid-cols-3 sm:gap-4">
+      <dt className="text-sm font-medium text-slate-600">{term}</dt>
+      <dd className="text-sm text-slate-900 sm:col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+function minutes(value: number): string {
+  return value % 60 === 0 ? `${value / 60} h` : `${value} min`;
+}
+
+export default async function SettingsPage() {
+  await requirePermission('settings.view');
+  const env = getEnv();
+  const settings = await getSettings();
+
+  return (
+    <>
+      <PageHeader title="Settings" description="Who can use the panel, how it behaves, and how it reaches Sparados." />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader>
+            <div>
+              <CardTitle>Admin users</CardTitle>
+              <CardDescription>Invite people, change their roles, disable accounts.</CardDescription>
+            </div>
+          </CardHeader>
+          <CardContent>
+            <Link
+              href="/settings/users"
+              className="flex items-center justify-between rounded-md border border-slate-200 px-4 py-3 text-sm font-medium text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+            >
+              <span className="flex items-center gap-3">
+                <Users aria-hidden="true" className="h-5 w-5 text-slate-500" />
+                Manage admin users
+              </span>
+              <ChevronRight aria-hidden="true" className="h-4 w-4 text-slate-400" />
+            </Link>
+          </CardContent>
+        </Card>
+
+        <Card>
+          <CardHeader>
+            <div>
+              <CardTitle>Application</CardTitle>
+              <CardDescription>Organisation defaults and sign-in policy. Sign-in policy comes from the server configuration.</CardDescription>
+            </div>
+          </CardHeader>
+          <CardContent>
+            <dl className="divide-y divide-slate-100">
+              <Row term="Organisation">{settings['organization.name']}</Row>
+              <Row term="Operator top-up limit">
+                {formatMoney(settings['topups.operatorLimitMinor'], 'EUR')} per top-up; larger ones need an approver
+              </Row>
+              <Row term="Display time zone">{settings['display.timezone']}</Row>
+              <Row term="Session length">{minutes(env.SESSION_MAX_AGE_MINUTES)} from sign-in</Row>
+              <Row term="Failed sign-ins">
+                {env.LOGIN_MAX_FAILURES} per e-mail ({env.LOGIN_MAX_FAILURES * IP_FAILURE_FACTOR} per network address) lock sign-in for{' '}
+                {minutes(env.LOGIN_LOCK_MINUTES)}
+              </Row>
+              <Row term="Single sign-on">
+                {oidcEnabled(env) ? (
+                  <span className="inline-flex flex-wrap items-center gap-2">
+                    <Badge tone="success">On</Badge> {env.AUTH_OIDC_NAME} ({env.AUTH_OIDC_ISSUER}); new users start as {env.AUTH_OIDC_DEFAULT_ROLE.toLowerCase()}
+                  </span>
+                ) : (
+                  <span className="inline-flex flex-wrap items-center gap-2">
+                    <Badge>Off</Badge> Set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET to turn it on
+                  </span>
+                )}
+              </Row>
+            </dl>
+          </CardContent>
+        </Card>
+        <SparadosConnection info={getSparadosConnectionInfo()} testAction={testSparadosConnectionAction} />
+      </div>
+    </>
+  );
+}

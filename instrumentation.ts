@@ -1,0 +1,8 @@
+// Runs once when a server starts: a bad configuration stops it with a clear list of problems
+// instead of failing on the first request that needs the missing value.
+export async function register(): Promise<void> {
+  // Next's own runtime marker (set by Next, not configuration); the edge runtime has no lib/env.
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { getEnv } = await import('./lib/env');
+  getEnv();
+}

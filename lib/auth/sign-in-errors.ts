@@ -1,0 +1,42 @@
+// Sign-in failures travel from the server to the sign-in page as next-auth's `error` string; this
+// file is both ends of that contract. The messages never say whether an e-mail has an account.
+
+export const SIGN_IN_ERROR = {
+  invalid: 'CredentialsSignin',
+  inactive: 'AccountInactive',
+  rateLimitedPrefix: 'RateLimited:',
+} as const;
+
+export function rateLimitedError(minutes: number): string {
+  return `${SIGN_IN_ERROR.rateLimitedPrefix}${Math.max(1, Math.ceil(minutes))}`;
+}
+
+export function tooManyAttemptsMessage(minutes: number): string {
+  return `Too many attempts, try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+}
+
+const SSO_FAILURES = new Set(['OAuthSignin', 'OAuthCallback', 'OAuthCreateAccount', 'Callback', 'OAuthAccountNotLinked']);
+
+export function signInErrorMessage(error: string | null | undefined): string | null {
+  if (!error) return null;
+  if (error.startsWith(SIGN_IN_ERROR.rateLimitedPrefix)) {
+    const minutes = Number.parseInt(error.slice(SIGN_IN_ERROR.rateLimitedPrefix.length), 10);
+    return tooManyAttemptsMessage(Number.isFinite(minutes) && minutes > 0 ? minutes : 1);
+  }
+  if (error === SIGN_IN_ERROR.invalid) return 'Incorrect e-mail or password.';
+  if (error === SIGN_IN_ERROR.inactive) return 'This account is disabled. Ask an administrator to enable it.';
+  if (error === 'AccessDenied') return 'Single sign-on did not admit this account. Ask an administrator.';
+  if (SSO_FAILURES.has(error)) return 'Single sign-on failed. Try again, or sign in with your password.';
+  if (error === 'SessionRequired') return 'Sign in to continue.';
+  return 'Sign-in failed. Try again.';
+}
+
+/**
+ * Where to go after signing in: only paths on this site, so a crafted link cannot bounce a freshly
+ * signed-in admin to another origin.
+ */
+export function safeCallbackPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (value.startsWith('/sign-in') || value.startsWith('/api/auth')) return '/';
+  return value;
+}

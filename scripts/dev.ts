@@ -1,0 +1,95 @@
+// `npm run dev`: the whole product on one machine. Certificates, the embedded database (migrated,
+// seeded when empty), the Sparados sandbox, the job worker and Next.js, with prefixed logs; Ctrl-C
+// stops all of it.
+import { join } from 'node:path';
+import { loadCorporation } from '../sandbox/fixtures/corporation';
+import { ensureCerts } from './certs';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
+import { applyMigrations } from './db/migrations';
+import { dataDir, projectRoot } from './db/paths';
+import { findFreePort } from './db/ports';
+import { runSeed } from './db/seed-runner';
+import { devSessionSecret } from './lib/dev-secret';
+import { prefixLines, startChild, stopChildren, waitForOutput } from './lib/processes';
+
+const log = prefixLines('dev', 0);
+const say = (line: string) => log(Buffer.from(`${line}\n`));
+
+async function main(): Promise<void> {
+  let embedded: EmbeddedDatabase | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('Stopping…');
+    await stopChildren();
+    await embedded?.stop().catch((e: Error) => say(`database stop failed: ${e.message}`));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  const certs = await ensureCerts();
+  if (certs.created) say('Created development certificates in .certs/');
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedDatabase({ cluster: 'dev', database: 'panel_dev' });
+    databaseUrl = embedded.url;
+    say(`Embedded ${embedded.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'} database at ${databaseUrl}`);
+  }
+  const applied = await applyMigrations(databaseUrl);
+  if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
+  if (await runSeed(databaseUrl, { onlyIfEmpty: true })) say('Seeded demo data (logins in README.md)');
+
+  const port = Number(process.env.PORT ?? 3000);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? devSessionSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+
+  const sparadosEnv = process.env.SPARADOS_ENV ?? 'sandbox';
+  if (sparadosEnv === 'sandbox') {
+    const sandboxPort = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : await findFreePort(4443);
+    const sandbox = startChild('sandbox', 1, process.execPath, ['--import', 'tsx', join(projectRoot, 'sandbox/main.ts')], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_STATE_FILE: process.env.SANDBOX_STATE_FILE ?? join(dataDir, 'sandbox-state.json'),
+      },
+    });
+    sandbox.once('exit', (code) => !stopping && (say(`sandbox exited (${code})`), void shutdown(1)));
+    const [, sandboxUrl] = await waitForOutput(sandbox, /listening on (https:\/\/\S+)/);
+    Object.assign(env, {
+      SANDBOX_URL: sandboxUrl,
+      SANDBOX_PORT: String(sandboxPort),
+      SPARADOS_ENV: 'sandbox',
+      SPARADOS_CARDS_URL: env.SPARADOS_CARDS_URL ?? `${sandboxUrl}/secure`,
+      SPARADOS_THC_URL: env.SPARADOS_THC_URL ?? `${sandboxUrl}/thc`,
+      SPARADOS_FULL_URL: env.SPARADOS_FULL_URL ?? sandboxUrl,
+      SPARADOS_CERT_FILE: env.SPARADOS_CERT_FILE ?? certs.clientCert,
+      SPARADOS_KEY_FILE: env.SPARADOS_KEY_FILE ?? certs.clientKey,
+      SPARADOS_CA_FILE: env.SPARADOS_CA_FILE ?? certs.sandboxCa,
+      SPARADOS_CORPORATION_ID: env.SPARADOS_CORPORATION_ID ?? loadCorporation().corporationId,
+    });
+  }
+
+  // The worker (sync, reconciler, bulk jobs) runs beside Next with the same environment.
+  const worker = startChild('worker', 3, process.execPath, ['--conditions=react-server', '--import', 'tsx', join(projectRoot, 'scripts/worker.ts')], { cwd: projectRoot, env });
+  worker.once('exit', (code) => !stopping && (say(`worker exited (${code})`), void shutdown(code ?? 1)));
+
+  const next = startChild('next', 2, join(projectRoot, 'node_modules/.bin/next'), ['dev', '-p', String(port)], { cwd: projectRoot, env });
+  next.once('exit', (code) => !stopping && (say(`next exited (${code})`), void shutdown(code ?? 1)));
+  await waitForOutput(next, /Ready in/);
+  say(`Panel ready at http://localhost:${port} — sign in as admin@demo.test / demo-admin-2026`);
+}
+
+main().catch(async (error: Error) => {
+  console.error(error.message);
+  await stopChildren();
+  process.exit(1);
+});
