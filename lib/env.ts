@@ -71,10 +71,37 @@ const schema = z
     /// Role given to a first-time single sign-on user; an ADMIN can raise it later.
     AUTH_OIDC_DEFAULT_ROLE: z.enum(['VIEWER', 'OPERATOR', 'APPROVER', 'ADMIN']).default('VIEWER'),
 
+    /// Worker (issue 5): how often approvals are synced from Sparados; changes show within two intervals.
+    SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+    /// A write left SENT (timeout, crash) this long is finished by the reconciler from what Sparados says.
+    RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+    /// PostgreSQL schema where pg-boss keeps its job tables.
+    JOBS_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'JOBS_SCHEMA must be a lower-case SQL identifier').default('pgboss'),
+
+    /// Webhook listener (issue 7, docs/decisions/080): its own HTTPS port for Sparados events, mTLS with the Verestro CA.
+    WEBHOOK_HOST: z.string().trim().min(1).default('127.0.0.1'),
+    WEBHOOK_PORT: z.coerce.number().int().min(0).max(65_535).default(4480),
+    /// CA whose client certificates may call the listener (the environment's Verestro CA).
+    WEBHOOK_CA_FILE: z.string().trim().min(1).default('.certs/verestro-ca.pem'),
+    /// The listener's own server certificate; in dev the sandbox server certificate (localhost) is reused (decision 081).
+    WEBHOOK_TLS_CERT_FILE: z.string().trim().min(1).default('.certs/sandbox-server.pem'),
+    WEBHOOK_TLS_KEY_FILE: z.string().trim().min(1).default('.certs/sandbox-server-key.pem'),
+    /// THC may call POST /basic/transaction-event with HTTP Basic instead of a client certificate when both are set.
+    WEBHOOK_THC_BASIC_USER: optionalString,
+    WEBHOOK_THC_BASIC_PASSWORD: optionalString,
+    /// Where one-time codes go: only the console notifier exists so far (lib/notify).
+    NOTIFIER: z.enum(['console']).default('console'),
+    /// How often the worker pages through THC for events that never arrived, and how far back each pass reaches.
+    TRANSACTIONS_RECONCILE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+    TRANSACTIONS_RECONCILE_OVERLAP_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(15),
+
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     ALLOW_PRODUCTION_SEED: optionalString.pipe(bool.optional()),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.WEBHOOK_THC_BASIC_USER) !== Boolean(env.WEBHOOK_THC_BASIC_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_THC_BASIC_PASSWORD'], message: 'WEBHOOK_THC_BASIC_USER and WEBHOOK_THC_BASIC_PASSWORD are set together or not at all' });
+    }
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const [name, value] of [

@@ -1,0 +1,127 @@
+import 'server-only';
+import type { CallOptions, SparadosTransport, VerifyContext } from '../call';
+import { toApproval, type Approval } from '../domain/approval';
+import { toPage, type Page } from '../domain/page';
+import {
+  approvalPageWireSchema,
+  approvalWireSchema,
+  createApprovalInputSchema,
+  editApprovalInputSchema,
+  increaseBudgetInputSchema,
+  listApprovalsQuerySchema,
+  type CreateApprovalInput,
+  type EditApprovalInput,
+  type ListApprovalsQuery,
+} from '../schemas/approvals';
+import { validateInput } from '../validate-input';
+import { waitForCard, type WaitForCardOptions } from '../wait-for-card';
+import { actionOutcome, budgetOutcome, matchesCreateRequest, matchesRequest, type ApprovalAction } from '../write-verification';
+
+const parseApproval = (json: unknown): Approval => toApproval(approvalWireSchema.parse(json));
+const parseApprovalPage = (json: unknown): Page<Approval> => toPage(approvalPageWireSchema.parse(json), toApproval);
+
+/** How far a verification read scans the approval list (pages of SCAN_PAGE_SIZE). */
+const SCAN_PAGE_SIZE = 100;
+const SCAN_MAX_PAGES = 20;
+
+export function approvalCalls(t: SparadosTransport) {
+  async function getApproval(id: string, options?: CallOptions): Promise<Approval> {
+    return t.read({ endpoint: 'getApproval', params: { id } }, parseApproval, options);
+  }
+
+  async function listApprovals(query: ListApprovalsQuery = {}, options?: CallOptions): Promise<Page<Approval>> {
+    const valid = validateInput(listApprovalsQuerySchema, query, 'listApprovals');
+    return t.read({ endpoint: 'listApprovals', query: valid }, parseApprovalPage, options);
+  }
+
+  /** Every approval matching `query`, page after page. */
+  async function* iterateApprovals(query: Omit<ListApprovalsQuery, 'page'> = {}, options?: CallOptions & { maxPages?: number }): AsyncGenerator<Approval> {
+    const maxPages = options?.maxPages ?? Number.POSITIVE_INFINITY;
+    for (let page = 0; page < maxPages; page++) {
+      const result = await listApprovals({ ...query, page, size: query.size ?? SCAN_PAGE_SIZE }, options);
+      yield* result.items;
+      if (result.items.length === 0 || page + 1 >= result.totalPages) return;
+    }
+  }
+
+  async function findApprovals(predicate: (a: Approval) => boolean, context: VerifyContext): Promise<Approval[]> {
+    const found: Approval[] = [];
+    for await (const approval of iterateApprovals({}, { ...context, maxPages: SCAN_MAX_PAGES })) {
+      if (predicate(approval)) found.push(approval);
+    }
+    return found;
+  }
+
+  async function createApproval(input: CreateApprovalInput, options?: CallOptions): Promise<Approval> {
+    const body = validateInput(createApprovalInputSchema, input, 'createApproval');
+    return t.write({ endpoint: 'createApproval', body }, parseApproval, {
+      prepare: async () => new Date(),
+      // No id to read back: look for an approval with exactly this request's content made since.
+      check: async (firstAttemptAt, context) => {
+        const matches = await findApprovals((a) => matchesCreateRequest(a, body, firstAttemptAt), context);
+        if (matches.length === 1) return { applied: true, result: matches[0] };
+        if (matches.length === 0) return { applied: false };
+        return { applied: 'unknown', reason: `${matches.length} identical approvals were created since the first attempt` };
+      },
+    }, options);
+  }
+
+  /**
+   * Edits rules, card and tags. On a DELIVERED approval Sparados creates a reapproval with a new id,
+   * which is returned (and must be stored); on a CREATED reapproval the edit is made in place.
+   */
+  async function editApproval(id: string, input: EditApprovalInput, options?: CallOptions): Promise<Approval> {
+    const body = validateInput(editApprovalInputSchema, input, 'editApproval');
+    return t.write({ endpoint: 'editApproval', params: { id }, body }, parseApproval, {
+      prepare: async (context) => (await getApproval(id, context)).status,
+      check: async (statusBefore, context) => {
+        const current = await getApproval(id, context);
+        if (statusBefore === 'DELIVERED') {
+          if (current.status === 'DELIVERED') return { applied: false };
+          if (current.status !== 'REAPPROVED') return { applied: 'unknown', reason: `approval ${id} is ${current.status}` };
+          const children = await findApprovals((a) => a.parentId === id && matchesRequest(a, body), context);
+          return children.length === 1
+            ? { applied: true, result: children[0] }
+            : { applied: 'unknown', reason: `approval ${id} was reapproved but ${children.length} matching reapprovals were found` };
+        }
+        // In-place edits set values: sending again is harmless, so only a visible match ends the loop.
+        return matchesRequest(current, body) ? { applied: true, result: current } : { applied: false };
+      },
+    }, options);
+  }
+
+  async function increaseBudget(id: string, additionalBudgetMinor: number, options?: CallOptions): Promise<Approval> {
+    const body = validateInput(increaseBudgetInputSchema, { additionalBudgetMinor }, 'increaseBudget');
+    return t.write({ endpoint: 'increaseBudget', params: { id }, body }, parseApproval, {
+      prepare: async (context) => (await getApproval(id, context)).budgetMinor,
+      check: async (budgetBefore, context) => budgetOutcome(budgetBefore, body.additionalBudgetMinor, await getApproval(id, context)),
+    }, options);
+  }
+
+  function action(endpoint: ApprovalAction) {
+    return async (id: string, options?: CallOptions): Promise<Approval> =>
+      t.write({ endpoint, params: { id } }, parseApproval, {
+        prepare: async () => undefined,
+        check: async (_none, context) => actionOutcome(endpoint, await getApproval(id, context)),
+      }, options);
+  }
+
+  return {
+    getApproval,
+    listApprovals,
+    iterateApprovals,
+    createApproval,
+    editApproval,
+    increaseBudget,
+    /** Takes back a card not yet redeemed (ACCEPTED, PREPARED) or a CREATED reapproval. */
+    cancelApproval: action('cancelApproval'),
+    /** Takes back a redeemed card (DELIVERED). */
+    unassignApproval: action('unassignApproval'),
+    acceptReapproval: action('acceptReapproval'),
+    rejectReapproval: action('rejectReapproval'),
+    lockCard: action('lockCard'),
+    unlockCard: action('unlockCard'),
+    /** Polls until the approval is DELIVERED with a card id (Full API flow). */
+    waitForCard: (approvalId: string, options?: WaitForCardOptions) => waitForCard(getApproval, approvalId, options),
+  };
+}

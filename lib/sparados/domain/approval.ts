@@ -1,0 +1,127 @@
+import { UNKNOWN, toTolerant, type Tolerant } from '../schemas/common';
+import {
+  APPROVAL_ORIGINS,
+  APPROVAL_STATUSES,
+  CARD_STATUSES,
+  LIMIT_TYPES,
+  TIME_UNITS,
+  type ApprovalOrigin,
+  type ApprovalStatus,
+  type ApprovalWire,
+  type CardStatus,
+  type LimitType,
+  type TimeUnit,
+} from '../schemas/approvals';
+import { unknownFields } from './unknown-fields';
+
+export interface ApprovalLimit {
+  type: Tolerant<LimitType>;
+  /** The type as Sparados sent it (differs from `type` only when `type` is UNKNOWN). */
+  rawType: string;
+  /** null = unlimited, 0 = disabled. Meaningless on MCC rules. */
+  amountMinor: number | null;
+  timeUnit: Tolerant<TimeUnit> | null;
+  mccList: string[];
+}
+
+export interface ApprovalUser {
+  id: string | null;
+  email: string | null;
+  prefix: string | null;
+  phone: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  birthDate: string | null;
+  nationality: string | null;
+}
+
+/** An approval as the panel uses it: ids as strings, dates as Date, money in integer minor units. */
+export interface Approval {
+  id: string;
+  status: Tolerant<ApprovalStatus>;
+  /** The status as Sparados sent it, for display when `status` is UNKNOWN. */
+  rawStatus: string;
+  cardId: string | null;
+  /** Only meaningful on DELIVERED approvals. */
+  cardStatus: Tolerant<CardStatus> | null;
+  /** The approval a reapproval replaces. */
+  parentId: string | null;
+  origin: Tolerant<ApprovalOrigin> | null;
+  user: ApprovalUser;
+  /** balance.id of the request: the Card Alias ID. */
+  cardAliasId: string | null;
+  budgetMinor: number;
+  spentMinor: number | null;
+  availableBudgetMinor: number | null;
+  validity: { startDate: Date; endDate: Date; timezone: string | null };
+  limits: ApprovalLimit[];
+  ecommerce: boolean;
+  allowChangeRequest: boolean;
+  card: { description: string | null; visualId: string | null };
+  tags: string[];
+  createdAt: Date | null;
+  updatedAt: Date | null;
+  /** Top-level fields this client does not know yet, as received. */
+  extra: Record<string, unknown>;
+}
+
+const KNOWN_APPROVAL_FIELDS = [
+  'id', 'status', 'cardId', 'cardStatus', 'parentId', 'origin', 'user', 'balance', 'rules', 'card', 'tags', 'createdAt', 'updatedAt',
+] as const;
+
+function tagText(tag: NonNullable<ApprovalWire['tags']>[number]): string {
+  if (typeof tag === 'string') return tag;
+  return tag.id ?? tag.value ?? tag.name ?? UNKNOWN;
+}
+
+export function toApproval(wire: ApprovalWire): Approval {
+  const user = wire.user;
+  const rules = wire.rules;
+  return {
+    id: wire.id,
+    status: toTolerant('ApprovalStatus', APPROVAL_STATUSES, wire.status),
+    rawStatus: wire.status,
+    cardId: wire.cardId ?? null,
+    cardStatus: wire.cardStatus == null ? null : toTolerant('CardStatus', CARD_STATUSES, wire.cardStatus),
+    parentId: wire.parentId ?? null,
+    origin: wire.origin == null ? null : toTolerant('ApprovalOrigin', APPROVAL_ORIGINS, wire.origin),
+    user: {
+      id: user?.id ?? null,
+      email: user?.email ?? null,
+      prefix: user?.prefix ?? null,
+      phone: user?.phone ?? null,
+      firstName: user?.firstName ?? null,
+      lastName: user?.lastName ?? null,
+      birthDate: user?.birthDate ?? null,
+      nationality: user?.nationality ?? null,
+    },
+    cardAliasId: wire.balance?.id ?? null,
+    budgetMinor: rules.budgetMinor,
+    spentMinor: rules.spentMinor ?? null,
+    availableBudgetMinor: rules.availableBudgetMinor ?? null,
+    validity: {
+      startDate: new Date(rules.validityPeriod.startDate),
+      endDate: new Date(rules.validityPeriod.endDate),
+      timezone: rules.validityPeriod.timezone ?? null,
+    },
+    limits: (rules.limits ?? []).map((limit) => ({
+      type: toTolerant('LimitType', LIMIT_TYPES, limit.type),
+      rawType: limit.type,
+      amountMinor: limit.amountMinor ?? null,
+      timeUnit: limit.timeUnit == null ? null : toTolerant('TimeUnit', TIME_UNITS, limit.timeUnit),
+      mccList: limit.mccList ?? [],
+    })),
+    ecommerce: rules.purpose?.ecommerce ?? true,
+    allowChangeRequest: rules.purpose?.allowChangeRequest ?? false,
+    card: { description: wire.card?.description ?? null, visualId: wire.card?.visual?.id ?? null },
+    tags: (wire.tags ?? []).map(tagText),
+    createdAt: wire.createdAt ? new Date(wire.createdAt) : null,
+    updatedAt: wire.updatedAt ? new Date(wire.updatedAt) : null,
+    extra: unknownFields(wire, KNOWN_APPROVAL_FIELDS),
+  };
+}
+
+/** True once Sparados has generated the card: what waitForCard waits for. */
+export function hasDeliveredCard(approval: Approval): approval is Approval & { cardId: string } {
+  return approval.status === 'DELIVERED' && approval.cardId !== null;
+}

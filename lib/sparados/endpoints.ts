@@ -1,0 +1,62 @@
+// Every Sparados path in one place (API-REFERENCE §3–§6). When the real Swagger contradicts a path,
+// this table is the one edit. `api` picks the base URL: the Cards API base already ends in /secure,
+// the Full API base does not (its paths carry /secure), THC's ends in /thc.
+
+export type SparadosApi = 'cards' | 'full' | 'thc';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Endpoint {
+  api: SparadosApi;
+  method: HttpMethod;
+  /** `{name}` placeholders are filled from path params, URL-encoded. */
+  path: string;
+}
+
+export const ENDPOINTS = {
+  createApproval: { api: 'cards', method: 'POST', path: '/approvals' },
+  listApprovals: { api: 'cards', method: 'GET', path: '/approvals' },
+  getApproval: { api: 'cards', method: 'GET', path: '/approvals/{id}' },
+  editApproval: { api: 'cards', method: 'PUT', path: '/approvals/{id}' },
+  cancelApproval: { api: 'cards', method: 'PUT', path: '/approvals/{id}/cancel' },
+  unassignApproval: { api: 'cards', method: 'PUT', path: '/approvals/{id}/unassign' },
+  increaseBudget: { api: 'cards', method: 'PUT', path: '/approvals/{id}/increase_budget' },
+  acceptReapproval: { api: 'cards', method: 'PUT', path: '/approvals/{id}/accept' },
+  rejectReapproval: { api: 'cards', method: 'PUT', path: '/approvals/{id}/reject' },
+  lockCard: { api: 'cards', method: 'PUT', path: '/approvals/{id}/lock' },
+  unlockCard: { api: 'cards', method: 'PUT', path: '/approvals/{id}/unlock' },
+
+  getBalance: { api: 'cards', method: 'GET', path: '/balances/{balanceId}' },
+
+  getCardSensitiveData: { api: 'full', method: 'GET', path: '/secure/cards/{cardId}/sensitive' },
+  createUser: { api: 'full', method: 'POST', path: '/secure/users/' },
+  getUser: { api: 'full', method: 'GET', path: '/secure/users/{userId}' },
+  updateUser: { api: 'full', method: 'PATCH', path: '/secure/users/{userId}' },
+  deleteUser: { api: 'full', method: 'DELETE', path: '/secure/users/{userId}' },
+
+  listTransactions: { api: 'thc', method: 'GET', path: '/transactions' },
+  getTransaction: { api: 'thc', method: 'GET', path: '/transactions/{id}' },
+} as const satisfies Record<string, Endpoint>;
+
+export type EndpointName = keyof typeof ENDPOINTS;
+
+export type QueryValue = string | number | boolean | undefined | null;
+
+export function buildPath(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === '') throw new Error(`missing path parameter "${name}" for ${template}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** Joins a base URL (which may carry a path such as /secure) with an endpoint path and query. */
+export function buildUrl(base: string, path: string, query?: Record<string, QueryValue>): string {
+  const url = (base.endsWith('/') ? base.replace(/\/+$/, '') : base) + path;
+  if (!query) return url;
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `${url}?${text}` : url;
+}
