@@ -95,6 +95,12 @@ const schema = z
     TRANSACTIONS_RECONCILE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
     TRANSACTIONS_RECONCILE_OVERLAP_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(15),
 
+    /// Requests inbox (issue 6): hours an unanswered change request lives before Sparados expires it. Sparados
+    /// does not document it, so it is unknown unless set; with SPARADOS_ENV=sandbox the sandbox's own setting
+    /// (SANDBOX_REAPPROVAL_EXPIRY_HOURS, default 72) is used.
+    SPARADOS_REAPPROVAL_EXPIRY_HOURS: optionalString.pipe(z.coerce.number<string | undefined>().min(0).max(24 * 365).optional()),
+    SANDBOX_REAPPROVAL_EXPIRY_HOURS: optionalString.pipe(z.coerce.number<string | undefined>().min(0).max(24 * 365).optional()),
+
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     ALLOW_PRODUCTION_SEED: optionalString.pipe(bool.optional()),
   })

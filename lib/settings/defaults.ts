@@ -3,9 +3,16 @@
 
 export const DEFAULT_SETTINGS = {
   'organization.name': 'Demo Company',
-  /** Largest top-up an OPERATOR may make alone; above it needs an APPROVER. */
-  'topups.operatorLimitMinor': 50_000,
+  /**
+   * Four eyes (docs/decisions/101): the largest top-up each role applies alone; a larger one waits
+   * for a different APPROVER or ADMIN. VIEWERs cannot top up at all.
+   */
+  'topups.operatorLimitMinor': 100_000,
+  'topups.approverLimitMinor': 1_000_000,
+  'topups.adminLimitMinor': 1_000_000,
   'display.timezone': 'Europe/Warsaw',
+  /** The dashboard warns when an account's available balance falls below this (minor units of its currency). */
+  'alerts.lowBalanceMinor': 1_000_000,
 } as const satisfies Record<string, string | number | boolean>;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;

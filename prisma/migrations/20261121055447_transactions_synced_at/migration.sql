@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Transaction_syncedAt_idx" ON "Transaction"("syncedAt");
