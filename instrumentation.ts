@@ -5,4 +5,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getEnv } = await import('./lib/env');
   getEnv();
+  // The Sparados connection too (certificate files, CN/OU, key match, expiry): errors stop the server.
+  const { getResolvedSparadosConfig } = await import('./lib/sparados/config');
+  const { checkSparadosAtStart } = await import('./lib/sparados/startup-check');
+  checkSparadosAtStart(getResolvedSparadosConfig());
 }

@@ -2,7 +2,11 @@
 // three ways, in one run against a sandbox in its own process (so it does not share our event loop):
 //   client     the panel's client (retry loop, timeout, zod parsing, domain transform, redacting log);
 //   keep-alive the same raw undici request on a kept-alive mTLS connection (the floor);
-//   fresh TLS  the raw request with a full TLS handshake each time (no session reuse).
+//   fresh TLS  the raw request with a full TLS handshake each time (no session reuse);
+//   + parsing  for reference: the raw keep-alive request plus the JSON.parse, zod validation and
+//              domain transform the client must do, i.e. the floor for a client that validates.
+// The variants run interleaved in rounds after a warm-up of each (see main); the median reported
+// is the median of the per-round medians.
 // Target (issue 4): the client's median overhead over raw keep-alive ≤ 10 %.
 import { spawn } from 'node:child_process';
 import { request, Agent, type Dispatcher } from 'undici';
@@ -10,14 +14,20 @@ import { parseSparadosEnv } from '../lib/env';
 import { createSparadosClient } from '../lib/sparados/client';
 import { resolveSparadosConfig } from '../lib/sparados/config';
 import { createSparadosAgent } from '../lib/sparados/dispatcher';
+import { toApproval } from '../lib/sparados/domain/approval';
+import { approvalWireSchema } from '../lib/sparados/schemas/approvals';
 import { loadCorporation } from '../sandbox/fixtures/corporation';
 import { ensureCerts } from '../scripts/certs';
 import { projectRoot } from '../scripts/db/paths';
 import { findFreePort } from '../scripts/db/ports';
+import { sandboxClientEnv } from '../scripts/lib/sandbox-env';
 
 const CALLS = 1_000;
-const ROUNDS = 4;
-const WARMUP = 100;
+/** Calls per variant per round: rounds interleave the variants so a shared machine's drift hits all alike. */
+const PER_ROUND = 50;
+const ROUNDS = CALLS / PER_ROUND;
+/** Enough for V8 to optimise both processes' hot paths (client and sandbox) before anything counts. */
+const WARMUP = 300;
 const TARGET_OVERHEAD = 0.1;
 
 async function startSandboxProcess(port: number): Promise<{ url: string; stop: () => void }> {
@@ -40,41 +50,51 @@ async function startSandboxProcess(port: number): Promise<{ url: string; stop: (
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { median: at(0.5), p99: at(0.99), mean: samples.reduce((s, v) => s + v, 0) / samples.length };
+function quantile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-async function time(fn: () => Promise<unknown>, count: number, into: number[]): Promise<void> {
+interface Series {
+  /** Every sample, for p99 and mean. */
+  all: number[];
+  /** The median of each round: their median is the headline figure, robust to a noisy round. */
+  roundMedians: number[];
+}
+
+function summary(series: Series) {
+  return {
+    median: quantile(series.roundMedians, 0.5),
+    p99: quantile(series.all, 0.99),
+    mean: series.all.reduce((s, v) => s + v, 0) / series.all.length,
+  };
+}
+
+async function time(fn: () => Promise<unknown>, count: number): Promise<number[]> {
+  const samples: number[] = [];
   for (let i = 0; i < count; i++) {
     const started = performance.now();
     await fn();
-    into.push(performance.now() - started);
+    samples.push(performance.now() - started);
   }
+  return samples;
 }
+
+/** Lets closed connections (fresh TLS) finish tearing down before the next variant's clock starts. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 async function main(): Promise<void> {
   const certs = await ensureCerts();
   const sandbox = await startSandboxProcess(await findFreePort(47_443));
   const resolved = resolveSparadosConfig(
-    parseSparadosEnv({
-      SPARADOS_ENV: 'sandbox',
-      SPARADOS_CARDS_URL: `${sandbox.url}/secure`,
-      SPARADOS_THC_URL: `${sandbox.url}/thc`,
-      SPARADOS_FULL_URL: sandbox.url,
-      SPARADOS_CERT_FILE: certs.clientCert,
-      SPARADOS_KEY_FILE: certs.clientKey,
-      SPARADOS_CA_FILE: certs.sandboxCa,
-      SPARADOS_CORPORATION_ID: loadCorporation().corporationId,
-      LOG_LEVEL: 'info',
-    }),
+    parseSparadosEnv({ ...sandboxClientEnv({ url: sandbox.url, certs }), LOG_LEVEL: 'info' }),
   );
   const config = resolved.config;
   if (!config) throw new Error(resolved.problems.map((p) => p.message).join('\n'));
 
   const clientAgent = createSparadosAgent(config);
   const rawAgent = createSparadosAgent(config);
+  const parsedAgent = createSparadosAgent(config);
   // No TLS session cache: every connection makes a full handshake, as a client without pooling would.
   const freshAgent = new Agent({ connect: { cert: config.cert.pem, key: config.key.pem, ca: config.ca?.pem, maxCachedSessions: 0 } });
   const client = createSparadosClient({ config, dispatcher: clientAgent });
@@ -103,36 +123,51 @@ async function main(): Promise<void> {
       client: () => client.getApproval(approval.id),
       keepAlive: raw(rawAgent),
       freshTls: raw(freshAgent, true),
+      parsed: async () => toApproval(approvalWireSchema.parse(JSON.parse(await raw(parsedAgent)()))),
     };
-    const samples = { client: [] as number[], keepAlive: [] as number[], freshTls: [] as number[] };
+    type Name = keyof typeof variants;
+    const names = Object.keys(variants) as Name[];
+    const series = Object.fromEntries(names.map((name) => [name, { all: [], roundMedians: [] }])) as unknown as Record<Name, Series>;
 
-    for (const fn of Object.values(variants)) await time(fn, WARMUP, []);
-    // The two figures compared against the target alternate in rounds (swapping who goes first) so
-    // drift of a shared machine hits both alike. Fresh handshakes run apart: tearing down their
-    // connections costs CPU that would land on whatever runs next.
-    for (let round = 0; round < ROUNDS; round++) {
-      const pair = round % 2 === 0 ? (['client', 'keepAlive'] as const) : (['keepAlive', 'client'] as const);
-      for (const name of pair) await time(variants[name], CALLS / ROUNDS, samples[name]);
+    for (let i = 0; i < WARMUP; i += PER_ROUND) {
+      for (const name of names) await time(variants[name], PER_ROUND);
     }
-    await time(variants.freshTls, CALLS, samples.freshTls);
+    await settle();
+    // A/B/C, B/C/A, C/A/B, …: each variant runs first, second and third equally often.
+    for (let round = 0; round < ROUNDS; round++) {
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(round + k) % names.length];
+        const samples = await time(variants[name], PER_ROUND);
+        series[name].all.push(...samples);
+        series[name].roundMedians.push(quantile(samples, 0.5));
+        await settle();
+      }
+    }
 
-    const c = stats(samples.client);
-    const k = stats(samples.keepAlive);
-    const f = stats(samples.freshTls);
+    const c = summary(series.client);
+    const k = summary(series.keepAlive);
+    const f = summary(series.freshTls);
+    const p = summary(series.parsed);
     const ms = (v: number) => `${v.toFixed(3)} ms`.padStart(10);
-    console.log(`\n${CALLS} sequential getApproval calls each against the sandbox (${sandbox.url})\n`);
+    console.log(`\n${CALLS} sequential getApproval calls per variant, interleaved in ${ROUNDS} rounds of ${PER_ROUND}, against the sandbox (${sandbox.url})`);
+    console.log('median = median of the per-round medians; p99 and mean over all calls\n');
     console.log(`${''.padEnd(34)}${'median'.padStart(10)}${'p99'.padStart(10)}${'mean'.padStart(10)}`);
     console.log(`${'client (getApproval)'.padEnd(34)}${ms(c.median)}${ms(c.p99)}${ms(c.mean)}`);
     console.log(`${'raw undici, kept-alive connection'.padEnd(34)}${ms(k.median)}${ms(k.p99)}${ms(k.mean)}`);
     console.log(`${'raw undici, fresh TLS handshake'.padEnd(34)}${ms(f.median)}${ms(f.p99)}${ms(f.mean)}`);
+    console.log(`${'raw keep-alive + JSON, zod, domain'.padEnd(34)}${ms(p.median)}${ms(p.p99)}${ms(p.mean)}`);
     const overhead = (c.median - k.median) / k.median;
     console.log(
       `\nClient overhead over raw keep-alive (median): ${(overhead * 100).toFixed(1)} % ` +
         `(${((c.median - k.median) * 1000).toFixed(0)} µs per call) — target ≤ ${TARGET_OVERHEAD * 100} %: ${overhead <= TARGET_OVERHEAD ? 'met' : 'NOT met'}`,
     );
+    console.log(
+      `Of the overhead, parsing and validating the answer (floor for any validating client): ${((p.median - k.median) * 1000).toFixed(0)} µs ` +
+        `(${(((p.median - k.median) / k.median) * 100).toFixed(1)} %); the client's own cost beyond that: ${((c.median - p.median) * 1000).toFixed(0)} µs`,
+    );
     console.log(`Keep-alive vs fresh TLS handshake (median): ${(f.median / k.median).toFixed(1)}× faster`);
   } finally {
-    await Promise.all([clientAgent.close(), rawAgent.close(), freshAgent.close()]);
+    await Promise.all([clientAgent.close(), rawAgent.close(), parsedAgent.close(), freshAgent.close()]);
     sandbox.stop();
   }
 }

@@ -7,6 +7,10 @@ test('an ADMIN invites a user, who joins; then changes their role and disables t
 
   await signIn(page, 'ADMIN');
   await page.goto('/settings');
+  // Money on the settings page is in the corporation's balance currency (the sandbox fixture's PLN), never a fixed EUR.
+  const operatorLimit = page.locator('dt', { hasText: 'Operator top-up limit' }).locator('xpath=following-sibling::dd');
+  await expect(operatorLimit).toContainText('PLN');
+  await expect(operatorLimit).not.toContainText('€');
   await page.getByRole('link', { name: 'Manage admin users' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Admin users' })).toBeVisible();
 

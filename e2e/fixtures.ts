@@ -1,14 +1,10 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_USERS, type DemoRole, type DemoUser } from '../lib/demo/users';
 
-export type DemoRole = 'ADMIN' | 'APPROVER' | 'OPERATOR' | 'VIEWER';
+export type { DemoRole };
 
-/** The seeded demo users (prisma/seed.ts); the README prints the same list. */
-export const demoUsers: Record<DemoRole, { email: string; password: string; name: string }> = {
-  ADMIN: { email: 'admin@demo.test', password: 'demo-admin-2026', name: 'Anna Nowak' },
-  APPROVER: { email: 'approver@demo.test', password: 'demo-approver-2026', name: 'Piotr Zielinski' },
-  OPERATOR: { email: 'operator@demo.test', password: 'demo-operator-2026', name: 'Olga Wisniewska' },
-  VIEWER: { email: 'viewer@demo.test', password: 'demo-viewer-2026', name: 'Jan Kowalski' },
-};
+/** The seeded demo users by role (lib/demo/users.ts, the list the seed creates). */
+export const demoUsers = Object.fromEntries(DEMO_USERS.map((user) => [user.role, user])) as Record<DemoRole, DemoUser>;
 
 export async function signIn(page: Page, role: DemoRole): Promise<void> {
   const user = demoUsers[role];

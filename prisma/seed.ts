@@ -1,18 +1,12 @@
 // Demo data for development and tests: one admin user per role (passwords printed in the README)
 // and the default settings. Idempotent: re-running restores the demo users and leaves changed
 // settings alone. Runs from scripts (plain tsx), so it imports nothing marked server-only.
-import type { PrismaClient } from '../lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '../lib/generated/prisma/client';
+import { DEFAULT_MCC_CATEGORIES } from '../lib/approvals/mcc';
 import { hashPassword, verifyPassword } from '../lib/auth/password';
-import type { Role } from '../lib/auth/permissions';
 import { seedRefusal } from '../lib/demo/seed-guard';
+import { DEMO_USERS } from '../lib/demo/users';
 import { DEFAULT_SETTINGS } from '../lib/settings/defaults';
-
-export const DEMO_USERS = [
-  { email: 'admin@demo.test', password: 'demo-admin-2026', name: 'Anna Nowak', role: 'ADMIN' },
-  { email: 'approver@demo.test', password: 'demo-approver-2026', name: 'Piotr Zielinski', role: 'APPROVER' },
-  { email: 'operator@demo.test', password: 'demo-operator-2026', name: 'Olga Wisniewska', role: 'OPERATOR' },
-  { email: 'viewer@demo.test', password: 'demo-viewer-2026', name: 'Jan Kowalski', role: 'VIEWER' },
-] as const satisfies readonly { email: string; password: string; name: string; role: Role }[];
 
 export interface SeedOptions {
   nodeEnv?: string;
@@ -57,6 +51,11 @@ export async function seedDemoData(db: PrismaClient, options: SeedOptions = {}):
 
   await db.setting.createMany({
     data: Object.entries(DEFAULT_SETTINGS).map(([key, value]) => ({ key, value })),
+    skipDuplicates: true,
+  });
+  // The named merchant categories of the assign form's MCC rule (an admin may edit the list).
+  await db.setting.createMany({
+    data: [{ key: 'mcc.categories', value: DEFAULT_MCC_CATEGORIES as unknown as Prisma.InputJsonValue }],
     skipDuplicates: true,
   });
 }

@@ -143,6 +143,16 @@ describe('THC', () => {
     expect(await ids(`cardId=${b.cardId}`)).toEqual([t3.body.id]);
     expect(await ids('type=PURCHASE')).toEqual([t2.body.id, t1.body.id]);
     expect(await ids('status=CLEARED&type=PURCHASE')).toEqual([t2.body.id]);
+    // Documented types the sandbox never produces filter to an empty page, not a 400; unknown ones are refused.
+    for (const type of ['FEE', 'PAYMENT', 'PAYMENT,FEE']) {
+      const none = await sandbox.call('GET', `/thc/transactions?type=${type}`);
+      expect(none.status).toBe(200);
+      expect(none.body).toMatchObject({ content: [], totalElements: 0 });
+    }
+    expect(await ids('type=FEE,REFUND')).toEqual([t2.body.id]);
+    const unknownType = await sandbox.call('GET', '/thc/transactions?type=CASHBACK');
+    expect(unknownType.status).toBe(400);
+    expect(unknownType.body.errors).toEqual([expect.objectContaining({ field: 'type', message: expect.stringContaining('CASHBACK') })]);
     const t1At = all.content[3].createdAt;
     expect(await ids(`dateTo=${encodeURIComponent(new Date(Date.parse(t1At) + 1).toISOString())}`)).toEqual([t1.body.id]);
     expect(await ids(`dateFrom=${encodeURIComponent(new Date(Date.parse(t1At) + 1).toISOString())}`)).toHaveLength(3);
@@ -175,5 +185,8 @@ describe('THC', () => {
     expect((await sandbox.call('GET', `/thc/transactions/${t.body.id}`)).body.id).toBe(t.body.id);
     expect((await sandbox.call('GET', `/thc/transactions/${t.body.id}?type=REFUND`)).status).toBe(404);
     expect((await sandbox.call('GET', `/thc/transactions/${t.body.id}?type=NOPE`)).status).toBe(400);
+    // FEE and PAYMENT are documented types: the sandbox has none with this id, so 404, not 400.
+    expect((await sandbox.call('GET', `/thc/transactions/${t.body.id}?type=FEE`)).status).toBe(404);
+    expect((await sandbox.call('GET', `/thc/transactions/${t.body.id}?type=PAYMENT`)).status).toBe(404);
   });
 });

@@ -17,6 +17,7 @@ afterAll(async () => {
 
 const read = (path: string) => readFileSync(path, 'utf8');
 
+// Each set is several 2048-bit RSA keys; on a busy machine that takes far longer than the default 5 s.
 describe('ensureCerts', () => {
   it('writes the files of SANDBOX.md with the right subjects and chains, even when called twice at once', async () => {
     const target = join(dir, 'a');
@@ -35,7 +36,7 @@ describe('ensureCerts', () => {
     expect(await isSignedBy(read(first.webhookClientCert), read(first.verestroCa))).toBe(true);
     expect(await isSignedBy(read(first.webhookClientCert), read(first.sandboxCa))).toBe(false);
     expect(read(first.clientKey)).toMatch(/^-----BEGIN PRIVATE KEY-----/);
-  });
+  }, 60_000);
 
   it('is idempotent, and renews the whole set when a file is missing or the OU changes', async () => {
     const target = join(dir, 'b');
@@ -52,5 +53,5 @@ describe('ensureCerts', () => {
     const otherOu = await ensureCerts(target, { corporationId: '99999999-9999-4999-8999-999999999999' });
     expect(otherOu.created).toBe(true);
     expect(parseCertificate(read(otherOu.clientCert)).subject.organizationalUnit).toBe('99999999-9999-4999-8999-999999999999');
-  });
+  }, 60_000);
 });

@@ -10,10 +10,10 @@ import type { RunnerTask } from 'vitest';
 import { startVitest } from 'vitest/node';
 import { parseSparadosEnv } from '../lib/env';
 import { resolveSparadosConfig } from '../lib/sparados/config';
-import { loadCorporation } from '../sandbox/fixtures/corporation';
 import { startSandbox } from '../sandbox/server';
 import { ensureCerts } from './certs';
 import { projectRoot } from './db/paths';
+import { sandboxClientEnv } from './lib/sandbox-env';
 
 const SUITE = 'lib/sparados/contract.int.test.ts';
 const USAGE = 'Usage: npm run test:contract -- [--env sandbox|beta|prod] [--allow-writes]';
@@ -54,17 +54,7 @@ async function main(): Promise<number> {
     const certs = await ensureCerts();
     const sandbox = await startSandbox({ port: 0, stateFile: ':memory:', retryScale: 0.001, log: () => undefined });
     stopSandbox = () => sandbox.close();
-    Object.assign(process.env, {
-      SANDBOX_URL: sandbox.url,
-      SPARADOS_ENV: 'sandbox',
-      SPARADOS_CARDS_URL: `${sandbox.url}/secure`,
-      SPARADOS_THC_URL: `${sandbox.url}/thc`,
-      SPARADOS_FULL_URL: sandbox.url,
-      SPARADOS_CERT_FILE: certs.clientCert,
-      SPARADOS_KEY_FILE: certs.clientKey,
-      SPARADOS_CA_FILE: certs.sandboxCa,
-      SPARADOS_CORPORATION_ID: loadCorporation().corporationId,
-    });
+    Object.assign(process.env, sandboxClientEnv({ url: sandbox.url, certs }));
   } else {
     // Variables already set win over the files, as in Next.js.
     for (const file of ['.env.local', '.env']) if (existsSync(file)) process.loadEnvFile(file);

@@ -74,6 +74,7 @@ describe('runAction', () => {
     expect(await db.setting.findUnique({ where: { key: k } })).toBeNull();
     const audit = await db.auditEvent.findFirst({ where: { action: 'access.denied', actorId: viewer.id } });
     expect(audit).toMatchObject({ targetType: 'action', targetId: 'test.write_note', ip: '198.51.100.23', actorEmail: viewer.email });
+    expect(audit?.summary).toBe(`${viewer.name} (Viewer) tried to use “Test: write note” and was refused: that needs the Admin role or higher.`);
   });
 
   it('returns field errors keyed by path for invalid input', async () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import { actionAttempt } from '@/lib/audit/action-labels';
 import { recordAudit } from '@/lib/audit/record';
 import type { AuditActor, AuditDraft } from '@/lib/audit/types';
 import { can, minimumRole, ROLE_LABELS, type Permission } from '@/lib/auth/permissions';
@@ -126,7 +127,7 @@ export async function runAction<S extends z.ZodType, T>(
             runtime.db,
             {
               action: 'access.denied',
-              summary: `${user.name} (${ROLE_LABELS[user.role]}) was refused "${def.name}", which needs ${ROLE_LABELS[needed]}.`,
+              summary: `${user.name} (${ROLE_LABELS[user.role]}) tried to ${actionAttempt(def.name)} and was refused: that needs the ${ROLE_LABELS[needed]} role or higher.`,
               targetType: 'action',
               targetId: def.name,
             },

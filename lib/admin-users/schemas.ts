@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 import { ROLES } from '@/lib/auth/permissions';
 
-// Shared by the forms (client) and the actions (server). Password limits mirror lib/auth/password.ts.
-
-const PASSWORD_MIN = 12;
-const PASSWORD_MAX = 256;
+// Shared by the forms (client) and the actions (server).
 
 export const emailField = z
   .string()
@@ -29,8 +27,8 @@ export const acceptInvitationSchema = z
     token: z.string().min(16).max(200),
     password: z
       .string()
-      .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-      .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
+      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+      .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`),
     confirmPassword: z.string(),
   })
   .refine((value) => value.password === value.confirmPassword, {

@@ -1,9 +1,16 @@
 import 'server-only';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { AdminUser, PrismaClient } from '@/lib/generated/prisma/client';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword, needsRehash, PASSWORD_MAX_LENGTH, verifyAgainstDummy, verifyPassword } from './password';
 import type { SessionUser } from './session-user';
-import { clearLoginFailures, loginLockStatus, normalizeEmail, recordLoginFailure, throttleKeys, type ThrottleLimits } from './throttle';
+import {
+  normalizeEmail,
+  recordLoginFailure,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
+  throttleKeys,
+  type ThrottleLimits,
+} from './throttle';
 
 export type SignInOutcome =
   | { ok: true; user: SessionUser & { sessionVersion: number } }
@@ -20,7 +27,7 @@ export interface CredentialsInput {
 const MAX_EMAIL_LENGTH = 320;
 
 /**
- * The whole password sign-in decision: throttle, verify, check status, reset the counter.
+ * The whole password sign-in decision: take a throttle slot, verify, check status, reset the counter.
  * Unknown e-mails cost the same argon2 work and count against the same limits as known ones.
  */
 export async function checkCredentials(
@@ -35,14 +42,24 @@ export async function checkCredentials(
   const password = input.password;
   const keys = throttleKeys(email, input.ip);
 
-  const lock = await loginLockStatus(db, keys, now);
-  if (lock.locked) return { ok: false, reason: 'LOCKED', minutes: lock.minutes };
+  // The slot is taken before the password is checked, so a burst of parallel guesses gets at most
+  // the limit's worth of verifications (decision 052).
+  const reservation = await reserveLoginAttempt(db, keys, limits, now);
+  if (reservation.locked) return { ok: false, reason: 'LOCKED', minutes: reservation.minutes };
 
-  const user = await db.adminUser.findUnique({ where: { email } });
-  const valid =
-    user?.passwordHash && password.length <= PASSWORD_MAX_LENGTH
-      ? await verifyPassword(user.passwordHash, password)
-      : await verifyAgainstDummy(password);
+  let user: AdminUser | null;
+  let valid: boolean;
+  try {
+    user = await db.adminUser.findUnique({ where: { email } });
+    valid =
+      user?.passwordHash && password.length <= PASSWORD_MAX_LENGTH
+        ? await verifyPassword(user.passwordHash, password)
+        : await verifyAgainstDummy(password);
+  } catch (error) {
+    // No answer either way: give the slot back rather than hold it until the window ends.
+    await releaseLoginAttempt(db, keys, { signedIn: false, now }).catch(() => undefined);
+    throw error;
+  }
 
   if (!valid) {
     const after = await recordLoginFailure(db, keys, limits, now);
@@ -63,9 +80,10 @@ export async function checkCredentials(
   }
 
   // user is set here: the dummy verification never succeeds.
-  if (!user || user.status !== 'ACTIVE') return { ok: false, reason: 'INACTIVE' };
+  const active = user?.status === 'ACTIVE';
+  await releaseLoginAttempt(db, keys, { signedIn: active, now });
+  if (!user || !active) return { ok: false, reason: 'INACTIVE' };
 
-  await clearLoginFailures(db, email);
   const upgrade = user.passwordHash && needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
   await db.adminUser.update({
     where: { id: user.id },

@@ -4,7 +4,7 @@ declare module 'next-auth' {
   interface Session {
     user?: DefaultSession['user'] & { id: string };
     /** Only on the server-side read in lib/auth/session.ts, never sent to the browser. */
-    claims?: { uid: string; sv: number; authTime: number } | null;
+    claims?: { uid: string; sv: number; authTime: number; sid: string } | null;
   }
 }
 
@@ -13,5 +13,6 @@ declare module 'next-auth/jwt' {
     uid?: string;
     sv?: number;
     authTime?: number;
+    sid?: string;
   }
 }

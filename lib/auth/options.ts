@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { NextAuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
@@ -7,7 +8,7 @@ import { getEnv, oidcEnabled, type Env } from '@/lib/env';
 import { recordAudit } from '@/lib/audit/record';
 import { clientIpFrom } from './client-ip';
 import { checkCredentials } from './credentials';
-import { readClaims } from './session-check';
+import { readClaims, revokeSession } from './session-check';
 import { rateLimitedError, SIGN_IN_ERROR } from './sign-in-errors';
 import { admitSsoUser } from './sso';
 import { normalizeEmail } from './throttle';
@@ -102,6 +103,8 @@ export function buildAuthOptions(env: Env): NextAuthOptions {
           uid: row.id,
           sv: row.sessionVersion,
           authTime: Math.floor(Date.now() / 1000),
+          // Stays the same for the cookie's whole life (next-auth's own jti changes on every refresh).
+          sid: randomUUID(),
         };
       },
       async session({ session, token }) {
@@ -125,6 +128,7 @@ export function buildAuthOptions(env: Env): NextAuthOptions {
       async signOut({ token }) {
         const claims = readClaims(token);
         if (!claims) return;
+        await revokeSession(db, claims, maxAge);
         const user = await db.adminUser.findUnique({ where: { id: claims.uid } });
         if (!user) return;
         await recordAudit(

@@ -1,4 +1,5 @@
 import { hash, parseOptions, verify } from '@node-rs/argon2';
+import { PASSWORD_MAX_LENGTH } from './password-policy';
 
 // No 'server-only' marker: the seed script (plain tsx) hashes demo passwords with it, and the native
 // argon2 module cannot end up in a browser bundle anyway.
@@ -9,9 +10,7 @@ import { hash, parseOptions, verify } from '@node-rs/argon2';
 const ARGON2ID = 2; // Algorithm.Argon2id; the package declares it as a const enum, unusable with isolatedModules.
 
 export const PASSWORD_POLICY = { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
-export const PASSWORD_MIN_LENGTH = 12;
-/** Longer inputs are refused before hashing so a huge body cannot tie up the server. */
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, { ...PASSWORD_POLICY, algorithm: ARGON2ID });

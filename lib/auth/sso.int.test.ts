@@ -35,5 +35,9 @@ describe('single sign-on admission', () => {
     expect(after.status).toBe('ACTIVE');
     expect(after.role).toBe('APPROVER');
     expect(after.invitation?.acceptedAt).not.toBeNull();
+    // Same action name as accepting with a password, so the audit log's action filter finds both.
+    expect(await db.auditEvent.findFirst({ where: { action: 'users.invitation_accept', targetId: invited.id }, select: { summary: true } })).toEqual({
+      summary: `${invited.name} accepted the invitation by signing in with single sign-on.`,
+    });
   });
 });

@@ -41,7 +41,7 @@ export async function admitSsoUser(db: PrismaClient, profile: SsoProfile, defaul
         await recordAudit(
           tx,
           {
-            action: 'users.invitation_accepted',
+            action: 'users.invitation_accept',
             summary: `${existing.name} accepted the invitation by signing in with single sign-on.`,
             targetType: 'AdminUser',
             targetId: existing.id,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db';
-import { DEMO_USERS, seedDemoData } from '@/prisma/seed';
+import { seedDemoData } from '@/prisma/seed';
+import { DEMO_USERS } from './users';
 
 describe('seedDemoData', () => {
   it('refuses a production environment or a remote database unless forced', async () => {

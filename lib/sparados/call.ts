@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { BaseUrls } from './config';
 import { ENDPOINTS, buildPath, buildUrl, type EndpointName, type QueryValue } from './endpoints';
 import { SparadosError, isSparadosError } from './errors';
-import { sendOnce } from './http';
+import { sendOnce, type AttemptResult } from './http';
 import { log, logEnabled } from './log';
 import { DEFAULT_RETRY_POLICY, backoffDelay, canRetry, classifyWriteFailure, shouldRetryRead, type RetryPolicy } from './retry';
 
@@ -78,21 +78,22 @@ export class SparadosTransport {
     return { policy, deadlineAt, timeoutMs: options.timeoutMs ?? this.options.timeoutMs };
   }
 
-  private async attempt(spec: RequestSpec, timeoutMs: number, deadlineAt: number, signal: AbortSignal | undefined, idempotencyKey?: string) {
+  private attempt(spec: RequestSpec, timeoutMs: number, deadlineAt: number, signal: AbortSignal | undefined, idempotencyKey?: string): Promise<AttemptResult> {
     const endpoint = ENDPOINTS[spec.endpoint];
     const remaining = deadlineAt - Date.now();
     if (remaining <= 0) {
       throw new SparadosError({ kind: 'deadline', endpoint: spec.endpoint, message: `${spec.endpoint}: deadline passed`, sent: false });
     }
-    const headers: Record<string, string> = { accept: 'application/json', ...spec.headers };
+    const headers: Record<string, string> = spec.headers ? { accept: 'application/json', ...spec.headers } : { accept: 'application/json' };
     let body: string | undefined;
     if (spec.body !== undefined) {
       body = JSON.stringify(spec.body);
       headers['content-type'] = 'application/json';
     }
     if (idempotencyKey) headers['x-idempotency-key'] = idempotencyKey;
-    const started = performance.now();
-    const result = await sendOnce({
+    const debug = logEnabled('debug');
+    const started = debug ? performance.now() : 0;
+    const sent = sendOnce({
       endpoint: spec.endpoint,
       method: endpoint.method,
       url: buildUrl(this.options.baseUrls[endpoint.api], buildPath(endpoint.path, spec.params), spec.query),
@@ -102,10 +103,8 @@ export class SparadosTransport {
       signal,
       dispatcher: this.options.dispatcher,
     });
-    if (logEnabled('debug')) {
-      log('debug', 'call', { endpoint: spec.endpoint, status: result.status, requestId: result.requestId, ms: Math.round(performance.now() - started) });
-    }
-    return result;
+    // The promise goes back as is when debug is off: no clock reads and no extra await per call.
+    return debug ? logged(spec.endpoint, sent, started) : sent;
   }
 
   private async backoff(spec: RequestSpec, policy: RetryPolicy, attempt: number, deadlineAt: number, error: SparadosError, signal?: AbortSignal): Promise<boolean> {
@@ -204,6 +203,12 @@ export class SparadosTransport {
       throw outcomeUnknown(spec, failure, idempotencyKey, `the check read failed too (${isSparadosError(error) ? error.kind : 'error'})`);
     }
   }
+}
+
+async function logged(endpoint: EndpointName, sent: Promise<AttemptResult>, started: number): Promise<AttemptResult> {
+  const result = await sent;
+  log('debug', 'call', { endpoint, status: result.status, requestId: result.requestId, ms: Math.round(performance.now() - started) });
+  return result;
 }
 
 function withKey(error: SparadosError, idempotencyKey: string, attempt: number): SparadosError {

@@ -33,6 +33,11 @@ export function daysUntil(date: Date, now: Date): number {
   return Math.floor((date.getTime() - now.getTime()) / DAY_MS);
 }
 
+/** "From 30 days out": a certificate with exactly EXPIRY_WARNING_DAYS whole days left is already warned about. */
+export function expiresSoon(daysToExpiry: number): boolean {
+  return daysToExpiry <= EXPIRY_WARNING_DAYS;
+}
+
 export function checkClientCertificate(input: CertificateCheckInput): CertificateCheckResult {
   const now = input.now ?? new Date();
   const problems: ConfigProblem[] = [];
@@ -86,7 +91,7 @@ export function checkClientCertificate(input: CertificateCheckInput): Certificat
   }
   if (certificate.notAfter.getTime() <= now.getTime()) {
     error(`the certificate expired on ${certificate.notAfter.toISOString()}`);
-  } else if (daysToExpiry < EXPIRY_WARNING_DAYS) {
+  } else if (expiresSoon(daysToExpiry)) {
     problems.push({
       severity: 'warning',
       message: `the certificate expires on ${certificate.notAfter.toISOString()} (in ${daysToExpiry} days): send a new CSR to Sparados`,

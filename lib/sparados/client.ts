@@ -5,7 +5,7 @@ import { balanceCalls } from './calls/balances';
 import { cardCalls } from './calls/cards';
 import { transactionCalls } from './calls/transactions';
 import { userCalls } from './calls/users';
-import { approvalCalls } from './calls/approvals';
+import { approvalCalls, DEFAULT_VERIFICATION_SCAN, type VerificationScan } from './calls/approvals';
 import { getResolvedSparadosConfig, getSparadosConfig, type SparadosConfig } from './config';
 import { getSparadosAgent } from './dispatcher';
 import { configureSparadosLog, log } from './log';
@@ -23,6 +23,8 @@ export interface SparadosClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Defaults to the process-wide keep-alive Agent with the client certificate. */
   dispatcher?: Dispatcher;
+  /** How far "did my create happen?" reads scan the approval lists; defaults to 20 pages of 100 per list. */
+  verificationScan?: Partial<VerificationScan>;
 }
 
 const reportedEnums = new Set<string>();
@@ -57,7 +59,7 @@ export function createSparadosClient(options: SparadosClientOptions = {}) {
   return {
     config,
     transport,
-    ...approvalCalls(transport),
+    ...approvalCalls(transport, { ...DEFAULT_VERIFICATION_SCAN, ...options.verificationScan }),
     ...balanceCalls(transport, config.balanceId),
     ...cardCalls(transport),
     ...userCalls(transport),

@@ -34,6 +34,15 @@ describe('toConnectionInfo', () => {
     expect(later.certificate).toMatchObject({ daysToExpiry: 19, expiryWarning: true });
     expect(later.problems.map((p) => p.severity)).toEqual(['warning']);
 
+    // The boundary: exactly 30 whole days left already warns (page flag and problem list), 31 does not.
+    const notAfter = Date.parse(today.certificate!.notAfter);
+    const at30 = toConnectionInfo(resolveSparadosConfig(env, { now: new Date(notAfter - 30 * DAY - 60_000) }));
+    expect(at30.certificate).toMatchObject({ daysToExpiry: 30, expiryWarning: true });
+    expect(at30.problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('(in 30 days)') })]);
+    const at31 = toConnectionInfo(resolveSparadosConfig(env, { now: new Date(notAfter - 31 * DAY - 60_000) }));
+    expect(at31.certificate).toMatchObject({ daysToExpiry: 31, expiryWarning: false });
+    expect(at31.problems).toEqual([]);
+
     const info = JSON.stringify(today);
     expect(info).not.toContain('PRIVATE KEY');
     expect(info).not.toContain('BEGIN CERTIFICATE');

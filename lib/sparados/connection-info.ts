@@ -1,5 +1,5 @@
 import 'server-only';
-import { EXPIRY_WARNING_DAYS, type ConfigProblem } from './certificate-checks';
+import { expiresSoon, type ConfigProblem } from './certificate-checks';
 import { getSparadosEnv } from '@/lib/env';
 import { resolveSparadosConfig, type BaseUrls, type ResolvedConfig, type SparadosEnvironment } from './config';
 
@@ -39,7 +39,7 @@ export function toConnectionInfo(resolved: ResolvedConfig): SparadosConnectionIn
             notBefore: parsed.notBefore.toISOString(),
             notAfter: parsed.notAfter.toISOString(),
             daysToExpiry: days,
-            expiryWarning: days < EXPIRY_WARNING_DAYS,
+            expiryWarning: expiresSoon(days),
             keyBits: parsed.keyBits,
             source: resolved.config?.cert.origin ?? '',
           }

@@ -1,3 +1,5 @@
+import { passesLuhn } from './luhn';
+
 // What may never appear in a log line (issue 4, PCI DSS): keys, PAN, CVV, OTPs, activation codes.
 // Log calls pass structured fields; everything goes through `redact` first, so a careless field
 // name or a PAN inside a message is caught here rather than in every caller.
@@ -10,23 +12,10 @@ const REDACTED = '[redacted]';
 const PAN_CANDIDATE = /\b\d(?:[ -]?\d){12,18}\b/g;
 const PEM_BLOCK = /-----BEGIN [A-Z ]+-----[\s\S]*?(-----END [A-Z ]+-----|$)/g;
 
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 export function redactText(text: string): string {
   return text
     .replace(PEM_BLOCK, REDACTED)
-    .replace(PAN_CANDIDATE, (match) => (luhn(match.replace(/[ -]/g, '')) ? '[pan]' : match));
+    .replace(PAN_CANDIDATE, (match) => (passesLuhn(match.replace(/[ -]/g, '')) ? '[pan]' : match));
 }
 
 export function redact(value: unknown, depth = 0): unknown {

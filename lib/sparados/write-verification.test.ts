@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Approval } from './domain/approval';
 import type { CreateApprovalInput } from './schemas/approvals';
-import { ACTION_EFFECTS, actionOutcome, budgetOutcome, matchesCreateRequest, matchesRequest, type ApprovalAction } from './write-verification';
+import {
+  ACTION_EFFECTS,
+  actionOutcome,
+  budgetOutcome,
+  createOutcome,
+  matchesCreateRequest,
+  matchesRequest,
+  type ApprovalAction,
+} from './write-verification';
 
 function approval(overrides: Partial<Approval> = {}): Approval {
   return {
@@ -126,5 +134,23 @@ describe('matchesRequest / matchesCreateRequest', () => {
       ],
     });
     expect(matchesRequest(current, withMcc)).toBe(true);
+  });
+});
+
+describe('create verification from a scan', () => {
+  it('is applied with exactly one match, whether or not the scan was capped', () => {
+    const found = approval();
+    expect(createOutcome({ found: [found], complete: true, scanned: 40 })).toEqual({ applied: true, result: found });
+    expect(createOutcome({ found: [found], complete: false, scanned: 2_000 })).toEqual({ applied: true, result: found });
+  });
+
+  it('is "not applied" only when the scan read every page it covers', () => {
+    expect(createOutcome({ found: [], complete: true, scanned: 40 })).toEqual({ applied: false });
+    const capped = createOutcome({ found: [], complete: false, scanned: 6_000 });
+    expect(capped).toEqual({ applied: 'unknown', reason: expect.stringContaining('6000 newest ACCEPTED/PREPARED/DELIVERED approvals') });
+  });
+
+  it('is unknown with several identical matches', () => {
+    expect(createOutcome({ found: [approval(), approval({ id: 'a2' })], complete: true, scanned: 2 }).applied).toBe('unknown');
   });
 });

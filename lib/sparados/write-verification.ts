@@ -84,3 +84,35 @@ export function matchesCreateRequest(approval: Approval, input: CreateApprovalIn
   }
   return matchesRequest(approval, input);
 }
+
+/**
+ * The states a just-created approval can be in, in the order it moves through them: an approval made
+ * by the corporation starts ACCEPTED, is PREPARED once redeemed, DELIVERED once its card exists (the
+ * Full API flow goes ACCEPTED → DELIVERED by itself within seconds). Scanning them in this order
+ * cannot miss an approval that moves on during the scan: it is either still where the scan is, or
+ * already in a list scanned later.
+ */
+export const CREATE_SCAN_STATUSES = ['ACCEPTED', 'PREPARED', 'DELIVERED'] as const satisfies readonly ApprovalStatus[];
+
+/** What a verification scan saw: the matching approvals, and whether it read every page it covers. */
+export interface ScanResult {
+  found: Approval[];
+  /** False when the scan stopped at its page cap with pages left unread. */
+  complete: boolean;
+  scanned: number;
+}
+
+/**
+ * "Did my create happen?" from a scan: one match is it; none is "not applied" only when the scan saw
+ * every candidate. A capped scan that found nothing proves nothing (the approval may be on a page it
+ * did not read), so resending could make a second card: the answer is unknown.
+ */
+export function createOutcome(scan: ScanResult): VerifyOutcome<Approval> {
+  if (scan.found.length === 1) return { applied: true, result: scan.found[0] };
+  if (scan.found.length > 1) return { applied: 'unknown', reason: `${scan.found.length} identical approvals were created since the first attempt` };
+  if (scan.complete) return { applied: false };
+  return {
+    applied: 'unknown',
+    reason: `no matching approval among the ${scan.scanned} newest ${CREATE_SCAN_STATUSES.join('/')} approvals read, and the lists go on beyond the scan limit`,
+  };
+}

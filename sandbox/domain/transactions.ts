@@ -10,7 +10,11 @@ import { newUuid } from './ids';
 import { enumListParam, parsePageRequest, throwIfAny, toPage } from './pages';
 import { mccCode, minorAmount, parseOrThrow } from './validation';
 
-const TRANSACTION_TYPES = ['PURCHASE', 'WITHDRAWAL', 'REFUND'] as const satisfies readonly TransactionType[];
+// Every type API-REFERENCE §6 documents is a valid filter and lookup type, although the sandbox only
+// ever produces PURCHASE, WITHDRAWAL and REFUND: asking for PAYMENT or FEE finds nothing (an empty
+// page, a 404), as on an account that has none; only a type Sparados does not have is a 400.
+const TRANSACTION_TYPES = ['PURCHASE', 'REFUND', 'PAYMENT', 'WITHDRAWAL', 'FEE'] as const satisfies readonly (TransactionType | 'PAYMENT' | 'FEE')[];
+const isProducedType = (type: string): type is TransactionType => type === 'PURCHASE' || type === 'WITHDRAWAL' || type === 'REFUND';
 const TRANSACTION_STATUSES = ['AUTHORIZED', 'DECLINED', 'CLEARED', 'REVERSED'] as const satisfies readonly TransactionStatus[];
 
 const authorizationSchema = z.object(
@@ -230,7 +234,7 @@ export function listTransactions(core: SandboxCore, corporationId: string, query
     if (from !== null && at < from) continue;
     if (to !== null && at >= to) continue;
     if (statuses && !statuses.has(t.status)) continue;
-    if (types && !types.has(t.type)) continue;
+    if (types && !(types as Set<string>).has(t.type)) continue;
     if (approvalId && t.approvalId !== approvalId) continue;
     matching.push(t);
   }
@@ -242,7 +246,8 @@ export function getTransaction(core: SandboxCore, corporationId: string, id: str
   if (type !== null && !(TRANSACTION_TYPES as readonly string[]).includes(type)) {
     throw validationError([{ field: 'type', message: `unknown value ${type}; expected ${TRANSACTION_TYPES.join(', ')}` }]);
   }
-  const t = type === null ? core.store.transactionsWithId(id)[0] : core.store.transaction(id, type as TransactionType);
+  const t =
+    type === null ? core.store.transactionsWithId(id)[0] : isProducedType(type) ? core.store.transaction(id, type) : undefined;
   if (!t || t.corporationId !== corporationId) throw notFound(type ? `Transaction ${type}` : 'Transaction', id);
   return transactionView(t);
 }

@@ -37,17 +37,17 @@ async function expectConcurrentQueriesWork(db: EmbeddedDatabase, poolSize: numbe
 
 describe('embedded database', () => {
   it('native PostgreSQL serves 50 concurrent queries from each of two processes', async () => {
-    const db = await startEmbeddedDatabase({ cluster: 'test', database: 'probe_native', fresh: true, kind: 'postgres' });
+    const db = await startEmbeddedDatabase({ cluster: 'test', database: `probe_native_${process.pid}`, fresh: true, kind: 'postgres' });
     try {
       expect(db.kind).toBe('postgres');
       await expectConcurrentQueriesWork(db, 10);
     } finally {
-      await db.stop();
+      await db.dropAndStop();
     }
   });
 
   it('a fresh database takes every migration, and a second run applies nothing', async () => {
-    const db = await startEmbeddedDatabase({ cluster: 'test', database: 'probe_migrations', fresh: true, kind: 'postgres' });
+    const db = await startEmbeddedDatabase({ cluster: 'test', database: `probe_migrations_${process.pid}`, fresh: true, kind: 'postgres' });
     try {
       const first = await applyMigrations(db.url);
       expect(first.length).toBeGreaterThan(0);
@@ -60,18 +60,18 @@ describe('embedded database', () => {
       await client.end();
       expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(['AdminUser', 'Approval', 'AuditEvent', 'Card', 'PendingOperation', 'Setting', '_prisma_migrations']));
     } finally {
-      await db.stop();
+      await db.dropAndStop();
     }
   });
 
   it('PGlite takes the migrations and serves 50 concurrent queries from each of two processes', async () => {
-    const db = await startEmbeddedDatabase({ cluster: 'test', database: 'probe_pglite', fresh: true, kind: 'pglite' });
+    const db = await startEmbeddedDatabase({ cluster: 'test', database: `probe_pglite_${process.pid}`, fresh: true, kind: 'pglite' });
     try {
       expect(db.kind).toBe('pglite');
       expect((await applyMigrations(db.url)).length).toBeGreaterThan(0);
       await expectConcurrentQueriesWork(db, 5);
     } finally {
-      await db.stop();
+      await db.dropAndStop();
     }
   });
 });

@@ -17,6 +17,8 @@ export interface EmbeddedDatabase {
   url: string;
   /** Stops what this call started (a server another process started is left running). */
   stop(): Promise<void>;
+  /** Drops the database (a test run's own), then stops like stop(). */
+  dropAndStop(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -41,11 +43,16 @@ async function startNative(binDir: string, options: EmbeddedOptions): Promise<Em
   const cluster = await withFileLock(join(dataDir, `${clusterDir}.lock`), () => startNativeCluster(binDir, clusterDir));
   const base = `postgresql://${nativeSuperuser}@127.0.0.1:${cluster.port}`;
   await prepareDatabase(`${base}/postgres`, options.database, options.fresh ?? false);
+  const stop = async () => {
+    if (cluster.startedHere) stopNativeCluster(cluster);
+  };
   return {
     kind: 'postgres',
     url: `${base}/${options.database}`,
-    async stop() {
-      if (cluster.startedHere) stopNativeCluster(cluster);
+    stop,
+    async dropAndStop() {
+      await dropDatabase(`${base}/postgres`, options.database);
+      await stop();
     },
   };
 }
@@ -58,6 +65,47 @@ async function prepareDatabase(adminUrl: string, database: string, fresh: boolea
     if (fresh) await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${database}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Drops `<prefix><pid>` databases whose run has died (a crashed or killed test run cannot drop its own).
+ * Takes the URL of any database on the server.
+ */
+export async function dropOrphanedRunDatabases(url: string, prefix: string): Promise<string[]> {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+    const orphans = rows.map((r) => r.datname).filter((name) => {
+      const pid = Number(name.slice(prefix.length));
+      return Number.isInteger(pid) && pid > 0 && !processAlive(pid);
+    });
+    for (const name of orphans) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    return orphans;
   } finally {
     await client.end();
   }
@@ -80,14 +128,19 @@ async function startPglite(options: EmbeddedOptions): Promise<EmbeddedDatabase> 
     });
     child.once('exit', (code) => reject(new Error(`PGlite server exited with code ${code}`)));
   });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
   return {
     kind: 'pglite',
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+    stop,
+    async dropAndStop() {
+      if (location !== 'memory') await rm(location, { recursive: true, force: true }).catch(() => undefined);
+      await stop();
     },
   };
 }

@@ -1,9 +1,9 @@
-import { loadCorporation } from '../../sandbox/fixtures/corporation';
 import { startSandbox } from '../../sandbox/server';
 import { ensureCerts } from '../../scripts/certs';
-import { startEmbeddedDatabase } from '../../scripts/db/embedded';
+import { dropOrphanedRunDatabases, startEmbeddedDatabase } from '../../scripts/db/embedded';
 import { applyMigrations } from '../../scripts/db/migrations';
 import { runSeed } from '../../scripts/db/seed-runner';
+import { sandboxClientEnv } from '../../scripts/lib/sandbox-env';
 
 // The real services every integration and e2e test runs against: a fresh, migrated and seeded
 // PostgreSQL database and a sandbox over mTLS with in-memory state.
@@ -17,12 +17,13 @@ export interface TestServices {
 
 export async function startTestServices(): Promise<TestServices> {
   const certs = await ensureCerts();
-  const corporation = loadCorporation();
 
   // TEST_DATABASE_URL lets CI use a server of its own; never DATABASE_URL, which may be production.
+  // Each run gets a database of its own, so two runs in one checkout never drop each other's.
   const given = process.env.TEST_DATABASE_URL;
-  const embedded = given ? null : await startEmbeddedDatabase({ cluster: 'test', database: 'panel_test', fresh: true });
+  const embedded = given ? null : await startEmbeddedDatabase({ cluster: 'test', database: `panel_test_${process.pid}`, fresh: true });
   const databaseUrl = given ?? embedded!.url;
+  if (embedded?.kind === 'postgres') await dropOrphanedRunDatabases(databaseUrl, 'panel_test_');
   await applyMigrations(databaseUrl);
   await runSeed(databaseUrl);
 
@@ -31,21 +32,13 @@ export async function startTestServices(): Promise<TestServices> {
   const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: TEST_SESSION_SECRET,
-    SANDBOX_URL: sandbox.url,
-    SPARADOS_ENV: 'sandbox',
-    SPARADOS_CARDS_URL: `${sandbox.url}/secure`,
-    SPARADOS_THC_URL: `${sandbox.url}/thc`,
-    SPARADOS_FULL_URL: sandbox.url,
-    SPARADOS_CERT_FILE: certs.clientCert,
-    SPARADOS_KEY_FILE: certs.clientKey,
-    SPARADOS_CA_FILE: certs.sandboxCa,
-    SPARADOS_CORPORATION_ID: corporation.corporationId,
+    ...sandboxClientEnv({ url: sandbox.url, certs }),
   };
   return {
     env,
     async stop() {
       await sandbox.close();
-      await embedded?.stop();
+      await embedded?.dropAndStop();
     },
   };
 }

@@ -9,23 +9,38 @@ import {
   editApprovalInputSchema,
   increaseBudgetInputSchema,
   listApprovalsQuerySchema,
+  type ApprovalStatus,
   type CreateApprovalInput,
   type EditApprovalInput,
   type ListApprovalsQuery,
 } from '../schemas/approvals';
 import { validateInput } from '../validate-input';
 import { waitForCard, type WaitForCardOptions } from '../wait-for-card';
-import { actionOutcome, budgetOutcome, matchesCreateRequest, matchesRequest, type ApprovalAction } from '../write-verification';
+import {
+  actionOutcome,
+  budgetOutcome,
+  createOutcome,
+  CREATE_SCAN_STATUSES,
+  matchesCreateRequest,
+  matchesRequest,
+  type ApprovalAction,
+  type ScanResult,
+} from '../write-verification';
 
 const parseApproval = (json: unknown): Approval => toApproval(approvalWireSchema.parse(json));
 const parseApprovalPage = (json: unknown): Page<Approval> => toPage(approvalPageWireSchema.parse(json), toApproval);
 
-/** How far a verification read scans the approval list (pages of SCAN_PAGE_SIZE). */
-const SCAN_PAGE_SIZE = 100;
-const SCAN_MAX_PAGES = 20;
+/** How far a verification read scans an approval list: pages of pageSize, at most maxPages per list. */
+export interface VerificationScan {
+  pageSize: number;
+  maxPages: number;
+}
 
-export function approvalCalls(t: SparadosTransport) {
-  async function getApproval(id: string, options?: CallOptions): Promise<Approval> {
+export const DEFAULT_VERIFICATION_SCAN: VerificationScan = { pageSize: 100, maxPages: 20 };
+
+export function approvalCalls(t: SparadosTransport, scan: VerificationScan = DEFAULT_VERIFICATION_SCAN) {
+  // Not async: an async wrapper around a returned promise costs extra ticks on the hottest read.
+  function getApproval(id: string, options?: CallOptions): Promise<Approval> {
     return t.read({ endpoint: 'getApproval', params: { id } }, parseApproval, options);
   }
 
@@ -38,31 +53,48 @@ export function approvalCalls(t: SparadosTransport) {
   async function* iterateApprovals(query: Omit<ListApprovalsQuery, 'page'> = {}, options?: CallOptions & { maxPages?: number }): AsyncGenerator<Approval> {
     const maxPages = options?.maxPages ?? Number.POSITIVE_INFINITY;
     for (let page = 0; page < maxPages; page++) {
-      const result = await listApprovals({ ...query, page, size: query.size ?? SCAN_PAGE_SIZE }, options);
+      const result = await listApprovals({ ...query, page, size: query.size ?? scan.pageSize }, options);
       yield* result.items;
       if (result.items.length === 0 || page + 1 >= result.totalPages) return;
     }
   }
 
-  async function findApprovals(predicate: (a: Approval) => boolean, context: VerifyContext): Promise<Approval[]> {
-    const found: Approval[] = [];
-    for await (const approval of iterateApprovals({}, { ...context, maxPages: SCAN_MAX_PAGES })) {
-      if (predicate(approval)) found.push(approval);
+  /**
+   * The approvals matching `predicate` in the lists of `statuses` (undefined = the unfiltered list),
+   * scanned one after another up to the scan limit each. An approval seen twice (pages shift while
+   * new ones are created) counts once.
+   */
+  async function scanApprovals(
+    predicate: (a: Approval) => boolean,
+    statuses: readonly (ApprovalStatus | undefined)[],
+    context: VerifyContext,
+  ): Promise<ScanResult> {
+    const found = new Map<string, Approval>();
+    let complete = true;
+    let scanned = 0;
+    for (const status of statuses) {
+      for (let page = 0; ; page++) {
+        if (page >= scan.maxPages) {
+          complete = false;
+          break;
+        }
+        const result = await listApprovals({ ...(status ? { status } : {}), page, size: scan.pageSize }, context);
+        scanned += result.items.length;
+        for (const approval of result.items) if (predicate(approval)) found.set(approval.id, approval);
+        if (result.items.length === 0 || page + 1 >= result.totalPages) break;
+      }
     }
-    return found;
+    return { found: [...found.values()], complete, scanned };
   }
 
   async function createApproval(input: CreateApprovalInput, options?: CallOptions): Promise<Approval> {
     const body = validateInput(createApprovalInputSchema, input, 'createApproval');
     return t.write({ endpoint: 'createApproval', body }, parseApproval, {
       prepare: async () => new Date(),
-      // No id to read back: look for an approval with exactly this request's content made since.
-      check: async (firstAttemptAt, context) => {
-        const matches = await findApprovals((a) => matchesCreateRequest(a, body, firstAttemptAt), context);
-        if (matches.length === 1) return { applied: true, result: matches[0] };
-        if (matches.length === 0) return { applied: false };
-        return { applied: 'unknown', reason: `${matches.length} identical approvals were created since the first attempt` };
-      },
+      // No id to read back: look for an approval with exactly this request's content made since, in
+      // the lists of the states a new approval can be in (never assuming which order a list is in).
+      check: async (firstAttemptAt, context) =>
+        createOutcome(await scanApprovals((a) => matchesCreateRequest(a, body, firstAttemptAt), CREATE_SCAN_STATUSES, context)),
     }, options);
   }
 
@@ -79,7 +111,7 @@ export function approvalCalls(t: SparadosTransport) {
         if (statusBefore === 'DELIVERED') {
           if (current.status === 'DELIVERED') return { applied: false };
           if (current.status !== 'REAPPROVED') return { applied: 'unknown', reason: `approval ${id} is ${current.status}` };
-          const children = await findApprovals((a) => a.parentId === id && matchesRequest(a, body), context);
+          const children = (await scanApprovals((a) => a.parentId === id && matchesRequest(a, body), [undefined], context)).found;
           return children.length === 1
             ? { applied: true, result: children[0] }
             : { applied: 'unknown', reason: `approval ${id} was reapproved but ${children.length} matching reapprovals were found` };

@@ -12,7 +12,7 @@ import {
   type LimitType,
   type TimeUnit,
 } from '../schemas/approvals';
-import { unknownFields } from './unknown-fields';
+import { unknownFieldsDeep, type KnownShape } from './unknown-fields';
 
 export interface ApprovalLimit {
   type: Tolerant<LimitType>;
@@ -61,13 +61,35 @@ export interface Approval {
   tags: string[];
   createdAt: Date | null;
   updatedAt: Date | null;
-  /** Top-level fields this client does not know yet, as received. */
+  /**
+   * Fields this client does not know yet, as received: top-level ones by name, those inside known
+   * objects under that object's name (`extra.rules.<field>`, `extra.user.<field>`, `extra.card.visual.<field>`).
+   */
   extra: Record<string, unknown>;
 }
 
-const KNOWN_APPROVAL_FIELDS = [
-  'id', 'status', 'cardId', 'cardStatus', 'parentId', 'origin', 'user', 'balance', 'rules', 'card', 'tags', 'createdAt', 'updatedAt',
-] as const;
+const KNOWN_APPROVAL_SHAPE = {
+  id: true,
+  status: true,
+  cardId: true,
+  cardStatus: true,
+  parentId: true,
+  origin: true,
+  user: { id: true, email: true, prefix: true, phone: true, firstName: true, lastName: true, birthDate: true, nationality: true },
+  balance: { id: true },
+  rules: {
+    budgetMinor: true,
+    spentMinor: true,
+    availableBudgetMinor: true,
+    validityPeriod: { startDate: true, endDate: true, timezone: true },
+    limits: [{ type: true, amountMinor: true, timeUnit: true, mccList: true }],
+    purpose: { ecommerce: true, allowChangeRequest: true },
+  },
+  card: { description: true, visual: { id: true } },
+  tags: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies KnownShape;
 
 function tagText(tag: NonNullable<ApprovalWire['tags']>[number]): string {
   if (typeof tag === 'string') return tag;
@@ -117,7 +139,7 @@ export function toApproval(wire: ApprovalWire): Approval {
     tags: (wire.tags ?? []).map(tagText),
     createdAt: wire.createdAt ? new Date(wire.createdAt) : null,
     updatedAt: wire.updatedAt ? new Date(wire.updatedAt) : null,
-    extra: unknownFields(wire, KNOWN_APPROVAL_FIELDS),
+    extra: unknownFieldsDeep(wire, KNOWN_APPROVAL_SHAPE),
   };
 }
 

@@ -76,7 +76,14 @@ describe('approval transform', () => {
       cardStatus: 'STOLEN',
       origin: 'PARTNER',
       riskScore: 12,
-      rules: { ...approvalJson.rules, limits: [{ type: 'crypto', amountMinor: 5, timeUnit: 'hourly' }], newRuleField: true },
+      rules: {
+        ...approvalJson.rules,
+        limits: [{ type: 'crypto', amountMinor: 5, timeUnit: 'hourly' }, { type: 'atm', amountMinor: 0, perTransaction: true }],
+        newRuleField: true,
+        validityPeriod: { ...approvalJson.rules.validityPeriod, graceDays: 3 },
+      },
+      user: { ...approvalJson.user, middleName: 'Maria', address: { city: 'Warsaw' } },
+      card: { ...approvalJson.card, embossedName: 'ANNA K', visual: { id: 'v-1', theme: 'dark' } },
     };
     const approval = toApproval(approvalWireSchema.parse(json));
     expect(approval.status).toBe('UNKNOWN');
@@ -84,7 +91,13 @@ describe('approval transform', () => {
     expect(approval.cardStatus).toBe('UNKNOWN');
     expect(approval.origin).toBe('UNKNOWN');
     expect(approval.limits[0]).toEqual({ type: 'UNKNOWN', rawType: 'crypto', amountMinor: 5, timeUnit: 'UNKNOWN', mccList: [] });
-    expect(approval.extra).toEqual({ riskScore: 12 });
+    // Unknown fields inside rules, user and card are kept too, under their object's name.
+    expect(approval.extra).toEqual({
+      riskScore: 12,
+      rules: { newRuleField: true, validityPeriod: { graceDays: 3 }, limits: [{}, { perTransaction: true }] },
+      user: { middleName: 'Maria', address: { city: 'Warsaw' } },
+      card: { embossedName: 'ANNA K', visual: { theme: 'dark' } },
+    });
     expect(hasDeliveredCard(approval)).toBe(false);
     expect(seen).toEqual(['ApprovalStatus=FROZEN', 'CardStatus=STOLEN', 'ApprovalOrigin=PARTNER', 'LimitType=crypto', 'TimeUnit=hourly']);
     setUnknownEnumListener(() => {});

@@ -35,10 +35,18 @@ export function isKnown<T extends string>(value: Tolerant<T>): value is T {
 /** Ids are UUID strings on the Cards API and integers on the Full API: both become strings. */
 export const flexibleId = z.union([z.string().min(1), z.number().int()]).transform(String);
 
-/** Integer minor units; a numeric string is accepted in case a gateway serialises longs as text. */
+/**
+ * Integer minor units; a numeric string is accepted in case a gateway serialises longs as text.
+ * Only safe integers either way: past 2^53 a number no longer holds the exact amount, and money is
+ * never rounded silently (zod 4's .int() already refuses unsafe numbers; the string path checks after Number).
+ */
 export const minorUnits = z.union([
   z.number().int(),
-  z.string().regex(/^-?\d+$/).transform(Number),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number)
+    .pipe(z.number().int()),
 ]);
 
 /** ISO 8601 instant as sent by Sparados, kept as a string on the wire (the domain turns it into a Date). */
