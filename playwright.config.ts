@@ -35,12 +35,25 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The job worker (sync, reconciler, bulk jobs), syncing every 2 s so upstream changes show quickly.
+      // The e2e sandbox sends no webhooks: transactions arrive by the THC reconcile, every 5 s here.
+      command: 'node --conditions=react-server --import tsx scripts/worker.ts',
+      wait: { stdout: /Worker ready/ },
+      env: { ...(process.env as Record<string, string>), SYNC_INTERVAL_SECONDS: '2', TRANSACTIONS_RECONCILE_SECONDS: '5' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -1,8 +1,7 @@
 // `npm run dev`: the whole product on one machine. Certificates, the embedded database (migrated,
-// seeded when empty), the Sparados sandbox, the job worker and Next.js, with prefixed logs; Ctrl-C
-// stops all of it.
+// seeded when empty), the webhook listener, the Sparados sandbox, the job worker and Next.js, with
+// prefixed logs; Ctrl-C stops all of it.
 import { join } from 'node:path';
-import { loadCorporation } from '../sandbox/fixtures/corporation';
 import { ensureCerts } from './certs';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded';
 import { applyMigrations } from './db/migrations';
@@ -10,6 +9,7 @@ import { dataDir, projectRoot } from './db/paths';
 import { findFreePort } from './db/ports';
 import { runSeed } from './db/seed-runner';
 import { devSessionSecret } from './lib/dev-secret';
+import { sandboxClientEnv } from './lib/sandbox-env';
 import { prefixLines, startChild, stopChildren, waitForOutput } from './lib/processes';
 
 const log = prefixLines('dev', 0);
@@ -51,6 +51,13 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: '1',
   };
 
+  // The webhook listener (issue 7) starts before the sandbox so the sandbox's first event finds it.
+  const webhookPort = process.env.WEBHOOK_PORT ? Number(process.env.WEBHOOK_PORT) : await findFreePort(4480);
+  env.WEBHOOK_PORT = String(webhookPort);
+  const webhooks = startChild('webhooks', 4, process.execPath, ['--conditions=react-server', '--import', 'tsx', join(projectRoot, 'scripts/webhooks.ts')], { cwd: projectRoot, env });
+  webhooks.once('exit', (code) => !stopping && (say(`webhook listener exited (${code})`), void shutdown(code ?? 1)));
+  const [, webhookUrl] = await waitForOutput(webhooks, /Webhook listener on (https:\/\/\S+)/);
+
   const sparadosEnv = process.env.SPARADOS_ENV ?? 'sandbox';
   if (sparadosEnv === 'sandbox') {
     const sandboxPort = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : await findFreePort(4443);
@@ -60,22 +67,17 @@ async function main(): Promise<void> {
         ...process.env,
         SANDBOX_PORT: String(sandboxPort),
         SANDBOX_STATE_FILE: process.env.SANDBOX_STATE_FILE ?? join(dataDir, 'sandbox-state.json'),
+        // Sparados's outbound calls go to the listener, which shows the sandbox server certificate (decision 081).
+        SANDBOX_WEBHOOK_TRANSACTIONS_URL: process.env.SANDBOX_WEBHOOK_TRANSACTIONS_URL ?? `${webhookUrl}/transaction-event`,
+        SANDBOX_WEBHOOK_3DS_URL: process.env.SANDBOX_WEBHOOK_3DS_URL ?? `${webhookUrl}/3ds-otp`,
+        SANDBOX_WEBHOOK_WALLET_URL: process.env.SANDBOX_WEBHOOK_WALLET_URL ?? `${webhookUrl}/wallet`,
+        SANDBOX_WEBHOOK_CA: process.env.SANDBOX_WEBHOOK_CA ?? certs.sandboxCa,
       },
     });
     sandbox.once('exit', (code) => !stopping && (say(`sandbox exited (${code})`), void shutdown(1)));
     const [, sandboxUrl] = await waitForOutput(sandbox, /listening on (https:\/\/\S+)/);
-    Object.assign(env, {
-      SANDBOX_URL: sandboxUrl,
-      SANDBOX_PORT: String(sandboxPort),
-      SPARADOS_ENV: 'sandbox',
-      SPARADOS_CARDS_URL: env.SPARADOS_CARDS_URL ?? `${sandboxUrl}/secure`,
-      SPARADOS_THC_URL: env.SPARADOS_THC_URL ?? `${sandboxUrl}/thc`,
-      SPARADOS_FULL_URL: env.SPARADOS_FULL_URL ?? sandboxUrl,
-      SPARADOS_CERT_FILE: env.SPARADOS_CERT_FILE ?? certs.clientCert,
-      SPARADOS_KEY_FILE: env.SPARADOS_KEY_FILE ?? certs.clientKey,
-      SPARADOS_CA_FILE: env.SPARADOS_CA_FILE ?? certs.sandboxCa,
-      SPARADOS_CORPORATION_ID: env.SPARADOS_CORPORATION_ID ?? loadCorporation().corporationId,
-    });
+    // Variables the developer set win over the sandbox defaults.
+    Object.assign(env, { SANDBOX_PORT: String(sandboxPort), ...sandboxClientEnv({ url: sandboxUrl, certs }, env) });
   }
 
   // The worker (sync, reconciler, bulk jobs) runs beside Next with the same environment.

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'undici';
+
+// The sandbox as the e2e tests use it: the end user (redeem, change request) through the control
+// API, and approvals made directly in "Sparados" (as the Corporate Panel would) for sync to find.
+// Over the client certificate the test services configured (SANDBOX_URL, SPARADOS_*_FILE).
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: e2e tests run through npm test, which starts the sandbox`);
+  return value;
+}
+
+let agent: Agent | undefined;
+function dispatcher(): Agent {
+  agent ??= new Agent({ connect: { cert: readFileSync(env('SPARADOS_CERT_FILE')), key: readFileSync(env('SPARADOS_KEY_FILE')), ca: readFileSync(env('SPARADOS_CA_FILE')) } });
+  return agent;
+}
+
+async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const response = await request(`${env('SANDBOX_URL')}${path}`, {
+    method,
+    dispatcher: dispatcher(),
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.body.text();
+  if (response.statusCode >= 300) throw new Error(`${method} ${path}: HTTP ${response.statusCode} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+export const sandbox = {
+  redeem: (approvalId: string) => call<{ status: string }>('POST', `/_sandbox/approvals/${approvalId}/redeem`),
+  changeRequest: (approvalId: string, body: { budgetMinor?: number; endDate?: string }) => call<{ id: string }>('POST', `/_sandbox/approvals/${approvalId}/change-request`, body),
+  /** An approval made in Sparados directly, for a person with this e-mail. */
+  async createApproval(email: string, firstName: string, lastName: string): Promise<{ id: string }> {
+    const { balances } = await call<{ balances: Array<{ cardAliasId: string }> }>('GET', '/_sandbox/corporation');
+    const now = Date.now();
+    return call('POST', '/secure/approvals', {
+      balance: { id: balances[0]!.cardAliasId },
+      user: { email, prefix: '48', phone: '600123456', firstName, lastName },
+      rules: {
+        budgetMinor: 40_000,
+        validityPeriod: { startDate: new Date(now - 3_600_000).toISOString(), endDate: new Date(now + 30 * 86_400_000).toISOString(), timezone: 'Europe/Warsaw' },
+        limits: [{ type: 'atm', amountMinor: 0 }],
+        purpose: { ecommerce: true, allowChangeRequest: true },
+      },
+      card: { description: 'E2E card' },
+      tags: ['e2e'],
+    });
+  },
+};

@@ -1,0 +1,143 @@
+import 'server-only';
+import { z } from 'zod';
+import { db as defaultDb } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { OperationHandler, StoredOperation } from '@/lib/operations/handler';
+import { performWrite, type PerformWriteOptions, type WriteIntent, type WriteOutcome } from '@/lib/operations/perform-write';
+import { getSparadosClient, type Approval, type CreateApprovalInput, type EditApprovalInput } from '@/lib/sparados';
+import { saveApprovalFromSparados } from './store';
+
+// Every upstream approval write as a named operation kind: how to send it from its stored request
+// and how to record the approval Sparados returns. Actions, bulk jobs and the reconciler all go
+// through these, so a write interrupted anywhere is finished the same way.
+
+/** JSON (a stored response) back into the client's Approval: dates were stored as ISO strings. */
+export function reviveApproval(json: unknown): Approval {
+  const a = json as Approval & { validity: { startDate: string | Date; endDate: string | Date }; createdAt: string | Date | null; updatedAt: string | Date | null };
+  return {
+    ...a,
+    validity: { ...a.validity, startDate: new Date(a.validity.startDate), endDate: new Date(a.validity.endDate) },
+    createdAt: a.createdAt ? new Date(a.createdAt) : null,
+    updatedAt: a.updatedAt ? new Date(a.updatedAt) : null,
+  };
+}
+
+const byId = z.object({ approvalId: z.string().min(1) });
+const createRequest = z.object({ body: z.custom<CreateApprovalInput>((v) => typeof v === 'object' && v !== null), cardholderId: z.string().uuid().optional() });
+const editRequest = z.object({ approvalId: z.string().min(1), body: z.custom<EditApprovalInput>((v) => typeof v === 'object' && v !== null) });
+const budgetRequest = z.object({ approvalId: z.string().min(1), additionalBudgetMinor: z.number().int() });
+
+export type CreateApprovalRequest = z.infer<typeof createRequest>;
+export type EditApprovalRequest = z.infer<typeof editRequest>;
+export type BudgetRequest = z.infer<typeof budgetRequest>;
+export type ByIdRequest = z.infer<typeof byId>;
+
+async function record(approval: Approval, tx: Prisma.TransactionClient, operation: Pick<StoredOperation, 'cardId'>) {
+  const saved = await saveApprovalFromSparados(approval, { cardId: operation.cardId ?? undefined, tx, recordChanges: false });
+  return { cardId: saved.cardId };
+}
+
+/**
+ * An accepted reapproval (a corporation edit of a DELIVERED approval, or accepting a change
+ * request) replaces its parent, which Sparados marks REAPPROVED. Recorded now so the chain reads
+ * right at once; sync confirms it on its next pass.
+ */
+async function recordReplacement(approval: Approval, tx: Prisma.TransactionClient, operation: Pick<StoredOperation, 'cardId'>) {
+  const saved = await record(approval, tx, operation);
+  if (approval.status === 'DELIVERED' && approval.parentId) {
+    await tx.approval.updateMany({ where: { sparadosId: approval.parentId, status: 'DELIVERED' }, data: { status: 'REAPPROVED', statusRaw: 'REAPPROVED' } });
+  }
+  return saved;
+}
+
+type ActionCall = 'cancelApproval' | 'unassignApproval' | 'acceptReapproval' | 'rejectReapproval' | 'lockCard' | 'unlockCard';
+
+function simpleAction(call: ActionCall, describe: string, replaces = false): OperationHandler<Approval> {
+  return {
+    send: (request, key) => getSparadosClient()[call](byId.parse(request).approvalId, { idempotencyKey: key }),
+    apply: (approval, tx, operation) => (replaces ? recordReplacement(approval, tx, operation) : record(approval, tx, operation)),
+    revive: reviveApproval,
+    describe: (approval) => `${describe} confirmed by Sparados (approval ${approval.id}).`,
+  };
+}
+
+export const APPROVAL_OPERATIONS = {
+  'approval.create': {
+    send: (request, key) => getSparadosClient().createApproval(createRequest.parse(request).body, { idempotencyKey: key }),
+    apply: async (approval, tx, operation) => {
+      const { cardholderId } = createRequest.parse(operation.request);
+      const saved = await saveApprovalFromSparados(approval, { cardholderId, cardId: operation.cardId ?? undefined, tx, recordChanges: false });
+      return { cardId: saved.cardId };
+    },
+    revive: reviveApproval,
+    describe: (approval) => `Card assignment confirmed by Sparados (approval ${approval.id}).`,
+  },
+  'approval.edit': {
+    send: (request, key) => {
+      const { approvalId, body } = editRequest.parse(request);
+      return getSparadosClient().editApproval(approvalId, body, { idempotencyKey: key });
+    },
+    apply: recordReplacement,
+    revive: reviveApproval,
+    describe: (approval) => `Edit confirmed by Sparados: the card now follows approval ${approval.id}.`,
+  },
+  'approval.budget': {
+    send: (request, key) => {
+      const { approvalId, additionalBudgetMinor } = budgetRequest.parse(request);
+      return getSparadosClient().increaseBudget(approvalId, additionalBudgetMinor, { idempotencyKey: key });
+    },
+    apply: record,
+    revive: reviveApproval,
+    describe: (approval) => `Budget change confirmed by Sparados (approval ${approval.id}).`,
+  },
+  'approval.lock': simpleAction('lockCard', 'Lock'),
+  'approval.unlock': simpleAction('unlockCard', 'Unlock'),
+  'approval.cancel': simpleAction('cancelApproval', 'Cancellation'),
+  'approval.unassign': simpleAction('unassignApproval', 'Unassignment'),
+  'approval.accept': simpleAction('acceptReapproval', 'Accepting the change request', true),
+  'approval.reject': simpleAction('rejectReapproval', 'Rejecting the change request'),
+} as const satisfies Record<string, OperationHandler<Approval>>;
+
+export type ApprovalOperationKind = keyof typeof APPROVAL_OPERATIONS;
+
+export type ApprovalOperationRequest<K extends ApprovalOperationKind> = K extends 'approval.create'
+  ? CreateApprovalRequest
+  : K extends 'approval.edit'
+    ? EditApprovalRequest
+    : K extends 'approval.budget'
+      ? BudgetRequest
+      : ByIdRequest;
+
+export interface ApprovalOperationIntent<K extends ApprovalOperationKind> extends Omit<WriteIntent, 'kind' | 'request'> {
+  request: ApprovalOperationRequest<K>;
+}
+
+/**
+ * Runs one approval write through the write-intent pattern. Returns the approval Sparados answered
+ * with (replayed from the record when this idempotency key already succeeded) and the card it
+ * belongs to.
+ */
+export async function runApprovalOperation<K extends ApprovalOperationKind>(
+  kind: K,
+  intent: ApprovalOperationIntent<K>,
+  options: Omit<PerformWriteOptions<Approval>, 'revive'> = {},
+): Promise<WriteOutcome<Approval> & { cardId: string | null }> {
+  const handler: OperationHandler<Approval> = APPROVAL_OPERATIONS[kind];
+  const stored: Pick<StoredOperation, 'cardId' | 'request'> = { cardId: intent.cardId ?? null, request: intent.request };
+  let cardId: string | null = intent.cardId ?? null;
+  const outcome = await performWrite<Approval>(
+    { ...intent, kind, approvalSparadosId: intent.approvalSparadosId ?? ('approvalId' in intent.request ? intent.request.approvalId : null) },
+    (key) => handler.send(intent.request, key),
+    async (approval, tx) => {
+      const applied = await handler.apply(approval, tx, { ...stored, id: '', kind, idempotencyKey: intent.idempotencyKey, approvalSparadosId: null, actorId: null, createdAt: new Date() });
+      cardId = (applied && applied.cardId) || cardId;
+      return applied;
+    },
+    { ...options, revive: reviveApproval },
+  );
+  if (outcome.replayed && !cardId) {
+    const row = await (options.db ?? defaultDb).approval.findUnique({ where: { sparadosId: outcome.result.id }, select: { cardId: true } });
+    cardId = row?.cardId ?? null;
+  }
+  return { ...outcome, cardId };
+}

@@ -1,0 +1,198 @@
+import 'server-only';
+import { assignCard } from '@/lib/approvals/assign';
+import { toEditApprovalInput } from '@/lib/approvals/assign-input';
+import { loadAssignContext } from '@/lib/approvals/assign-context';
+import { assignFormSchema, checkAssignContext, rulesFormSchema } from '@/lib/approvals/assign-schema';
+import { rulesValuesFromApproval } from '@/lib/approvals/edit-values';
+import { deriveKey } from '@/lib/approvals/idempotency-keys';
+import { runApprovalOperation, type CreateApprovalRequest, type EditApprovalRequest } from '@/lib/approvals/operations';
+import { saveApprovalFromSparados } from '@/lib/approvals/store';
+import { recordAudit, type AuditActor } from '@/lib/audit/record';
+import { db } from '@/lib/db';
+import { isAppError } from '@/lib/errors';
+import { appErrorOf } from '@/lib/operations/outcome';
+import { getSparadosClient } from '@/lib/sparados';
+import type { BulkOperation } from './columns';
+import type { BulkCells } from './parse';
+import { bulkContext, type BulkServerContext } from './store';
+import { assignValuesFromCells, rulesValuesFromCells } from './validate';
+
+// The bulk job's work: every PENDING row through the same code as the assign form and the card
+// page's edit, several at a time. Each row's idempotency key comes from (file hash, row number,
+// operation), so a second run of the job, or an upload of the same file again, finds every row
+// already done (PendingOperation with that key) and sends nothing twice.
+
+export const DEFAULT_BULK_CONCURRENCY = 12;
+
+export interface RowOutcome {
+  status: 'SUCCEEDED' | 'FAILED';
+  approvalId: string | null;
+  cardId: string | null;
+  message: string | null;
+  /** True when an earlier run had already done it. */
+  replayed: boolean;
+}
+
+export function bulkRowKey(fileHash: string, rowNumber: number, operation: BulkOperation): string {
+  return deriveKey('bulk', fileHash, rowNumber, operation);
+}
+
+function failed(message: string): RowOutcome {
+  return { status: 'FAILED', approvalId: null, cardId: null, message, replayed: false };
+}
+
+function messagesOf(issues: ReadonlyArray<{ message: string }>): string {
+  return issues.map((i) => i.message).join('; ');
+}
+
+async function existingRequest(key: string): Promise<unknown | null> {
+  const row = await db.pendingOperation.findUnique({ where: { idempotencyKey: key }, select: { request: true } });
+  return row?.request ?? null;
+}
+
+async function processAssign(cells: BulkCells, key: string, context: BulkServerContext, actorId: string | null): Promise<RowOutcome> {
+  const previous = await existingRequest(key);
+  if (previous) {
+    // Done (or started) by an earlier run: its stored request replays to the first result.
+    const outcome = await runApprovalOperation('approval.create', { idempotencyKey: key, actorId, request: previous as CreateApprovalRequest });
+    return { status: 'SUCCEEDED', approvalId: outcome.result.id, cardId: outcome.cardId, message: null, replayed: true };
+  }
+  const parsed = assignFormSchema.safeParse(assignValuesFromCells(cells, context, key).values);
+  if (!parsed.success) return failed(messagesOf(parsed.error.issues));
+  const outcome = await assignCard(parsed.data, { actorId, context });
+  return { status: 'SUCCEEDED', approvalId: outcome.approvalId, cardId: outcome.cardId, message: null, replayed: outcome.replayed };
+}
+
+/** The approval an edit applies to: the card's current one, when the given id was since replaced. */
+async function editTarget(approvalId: string): Promise<{ sparadosId: string; cardId: string | null }> {
+  const known = await db.approval.findUnique({
+    where: { sparadosId: approvalId },
+    select: { cardId: true, card: { select: { currentApproval: { select: { sparadosId: true } } } } },
+  });
+  if (!known) return { sparadosId: approvalId, cardId: null };
+  return { sparadosId: known.card.currentApproval?.sparadosId ?? approvalId, cardId: known.cardId };
+}
+
+async function processEdit(cells: BulkCells, key: string, context: BulkServerContext, actorId: string | null): Promise<RowOutcome> {
+  const previous = await existingRequest(key);
+  if (previous) {
+    const outcome = await runApprovalOperation('approval.edit', { idempotencyKey: key, actorId, request: previous as EditApprovalRequest });
+    return { status: 'SUCCEEDED', approvalId: outcome.result.id, cardId: outcome.cardId, message: null, replayed: true };
+  }
+  const target = await editTarget((cells.approvalId ?? '').trim());
+  const current = await getSparadosClient().getApproval(target.sparadosId);
+  const cardId = target.cardId ?? (await saveApprovalFromSparados(current)).cardId;
+  const currency = context.accounts.find((a) => a.cardAliasId === current.cardAliasId)?.currency ?? context.currency;
+  const rowContext = { ...context, currency };
+  const merged = rulesValuesFromCells(cells, rowContext, rulesValuesFromApproval(current, currency, context.timezone));
+  if (merged.errors.length > 0) return failed(messagesOf(merged.errors));
+  const parsed = rulesFormSchema.safeParse(merged.values);
+  if (!parsed.success) return failed(messagesOf(parsed.error.issues));
+  const contextErrors = Object.values(checkAssignContext({ ...parsed.data, cardAliasId: current.cardAliasId ?? context.cardAliasId }, rowContext)).flat();
+  if (contextErrors.length > 0) return failed(contextErrors.join('; '));
+
+  const outcome = await runApprovalOperation('approval.edit', {
+    idempotencyKey: key,
+    actorId,
+    cardId,
+    approvalSparadosId: current.id,
+    request: { approvalId: current.id, body: toEditApprovalInput(parsed.data, context.mccCategories) },
+  });
+  return { status: 'SUCCEEDED', approvalId: outcome.result.id, cardId: outcome.cardId ?? cardId, message: null, replayed: outcome.replayed };
+}
+
+export async function processBulkRow(
+  row: { rowNumber: number; operation: string; cells: BulkCells },
+  bulk: { fileHash: string },
+  context: BulkServerContext,
+  actorId: string | null,
+): Promise<RowOutcome> {
+  const operation: BulkOperation = row.operation === 'edit' ? 'edit' : 'assign';
+  const key = bulkRowKey(bulk.fileHash, row.rowNumber, operation);
+  try {
+    return operation === 'assign' ? await processAssign(row.cells, key, context, actorId) : await processEdit(row.cells, key, context, actorId);
+  } catch (error) {
+    const appError = isAppError(error) ? error : appErrorOf(error);
+    const fields = Object.entries(appError.fieldErrors ?? {}).flatMap(([field, messages]) => messages.map((m) => `${field}: ${m}`));
+    return failed([appError.message, ...fields].join(' — '));
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` at once. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, signal?: AbortSignal): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length && !signal?.aborted) {
+      const item = items[next++];
+      await work(item);
+    }
+  });
+  await Promise.all(runners);
+}
+
+export interface ProcessOptions {
+  concurrency?: number;
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+export interface ProcessReport {
+  processed: number;
+  succeeded: number;
+  failed: number;
+  replayed: number;
+}
+
+/** Processes every PENDING row of an import; safe to run again (a retried job resumes). */
+export async function processBulkImport(importId: string, options: ProcessOptions = {}): Promise<ProcessReport> {
+  const now = options.now ?? (() => new Date());
+  const bulk = await db.bulkImport.findUnique({ where: { id: importId } });
+  if (!bulk) throw new Error(`bulk import ${importId} not found`);
+  if (bulk.status === 'PREVIEW') throw new Error(`bulk import ${importId} was not confirmed`);
+  if (bulk.status === 'DONE') return { processed: 0, succeeded: 0, failed: 0, replayed: 0 };
+  await db.bulkImport.update({ where: { id: importId }, data: { status: 'RUNNING', startedAt: bulk.startedAt ?? now(), error: null } });
+
+  const context = bulkContext(await loadAssignContext(), bulk.cardAliasId, bulk.timezone);
+  const importer = bulk.createdById ? await db.adminUser.findUnique({ where: { id: bulk.createdById }, select: { id: true, email: true, name: true } }) : null;
+  const actor: AuditActor | null = importer;
+  const rows = await db.bulkImportRow.findMany({ where: { bulkImportId: importId, status: 'PENDING' }, orderBy: { rowNumber: 'asc' } });
+  const report: ProcessReport = { processed: 0, succeeded: 0, failed: 0, replayed: 0 };
+
+  await pool(
+    rows,
+    options.concurrency ?? DEFAULT_BULK_CONCURRENCY,
+    async (row) => {
+      const outcome = await processBulkRow({ rowNumber: row.rowNumber, operation: row.operation, cells: row.cells as BulkCells }, bulk, context, bulk.createdById);
+      const at = now();
+      await db.bulkImportRow.update({
+        where: { id: row.id },
+        data: { status: outcome.status, approvalSparadosId: outcome.approvalId, cardId: outcome.cardId, errorMessage: outcome.message, processedAt: at },
+      });
+      if (outcome.status === 'SUCCEEDED' && !outcome.replayed && outcome.cardId) {
+        const verb = row.operation === 'edit' ? 'changed the card' : 'assigned a card';
+        await recordAudit(
+          db,
+          {
+            action: row.operation === 'edit' ? 'cards.edit' : 'cards.assign',
+            summary: `${importer?.name ?? 'A bulk import'} ${verb} from ${bulk.fileName}, row ${row.rowNumber} (approval ${outcome.approvalId}).`,
+            targetType: 'card',
+            targetId: outcome.cardId,
+            after: { approvalId: outcome.approvalId, bulkImportId: importId, rowNumber: row.rowNumber },
+          },
+          { actor, ip: null, at },
+        );
+      }
+      report.processed++;
+      if (outcome.status === 'SUCCEEDED') report.succeeded++;
+      else report.failed++;
+      if (outcome.replayed) report.replayed++;
+    },
+    options.signal,
+  );
+
+  if (!options.signal?.aborted) {
+    const left = await db.bulkImportRow.count({ where: { bulkImportId: importId, status: 'PENDING' } });
+    if (left === 0) await db.bulkImport.update({ where: { id: importId }, data: { status: 'DONE', finishedAt: now() } });
+  }
+  return report;
+}

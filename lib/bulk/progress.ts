@@ -1,0 +1,22 @@
+// Client-safe shape of an import's progress (the page polls it) and its arithmetic.
+
+export interface BulkProgress {
+  id: string;
+  status: 'PREVIEW' | 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+  fileName: string;
+  totalRows: number;
+  invalidRows: number;
+  pending: number;
+  succeeded: number;
+  failed: number;
+  error: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** Share of the valid rows done, 0–100 (an import with no valid rows is done). */
+export function percentDone(progress: Pick<BulkProgress, 'totalRows' | 'invalidRows' | 'succeeded' | 'failed'>): number {
+  const valid = progress.totalRows - progress.invalidRows;
+  if (valid <= 0) return 100;
+  return Math.floor(((progress.succeeded + progress.failed) * 100) / valid);
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAction, type ActionRuntime } from '@/lib/actions/run-action';
+import { runApprovalOperation } from '@/lib/approvals/operations';
+import { sandboxHarness, type SandboxHarness } from '@/lib/approvals/test-helpers';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { db } from '@/lib/db';
+import { getSparadosClient, isSparadosError } from '@/lib/sparados';
+import { createTestUser } from '@/tests/support/users';
+import { deleteCardholder, findCardholders, updateCardholder } from './actions';
+import { getCardholder, listCardholders } from './queries';
+import { upsertCardholder } from './store';
+
+// The cardholder directory's actions against the real database and sandbox.
+
+let sandbox: SandboxHarness;
+let operator: SessionUser;
+let viewer: SessionUser;
+
+beforeAll(async () => {
+  sandbox = await sandboxHarness();
+  [operator, viewer] = await Promise.all([createTestUser('OPERATOR'), createTestUser('VIEWER')]);
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+const runtime = (user: SessionUser): ActionRuntime => ({ db, getUser: async () => user, getIp: async () => '198.51.100.11', logError: () => {} });
+
+async function holderWithCard() {
+  const body = sandbox.request();
+  const user = body.user as { email: string; prefix: string; phone: string };
+  const holder = await upsertCardholder(db, { email: user.email, phonePrefix: user.prefix, phoneNumber: user.phone, firstName: 'Active', lastName: 'Holder' });
+  const created = await runApprovalOperation('approval.create', { idempotencyKey: randomUUID(), request: { body, cardholderId: holder.id } });
+  return { cardholderId: holder.id, cardId: created.cardId!, approvalId: created.result.id };
+}
+
+describe('cardholders', () => {
+  it('refuses to delete a cardholder with active cards, saying why; deletes once they end', async () => {
+    const { cardholderId, cardId, approvalId } = await holderWithCard();
+    const { email } = (await getCardholder(cardholderId))!;
+    expect((await listCardholders({ q: email })).rows.map((r) => r.id)).toEqual([cardholderId]);
+    const refused = await runAction(deleteCardholder.definition, { cardholderId, idempotencyKey: randomUUID() }, runtime(operator));
+    expect(refused).toMatchObject({ ok: false, code: 'INVALID_STATE', message: 'This cardholder has 1 active card: Contract test (ACCEPTED). Cancel or unassign it first.' });
+    expect((await db.cardholder.findUniqueOrThrow({ where: { id: cardholderId } })).deletedAt).toBeNull();
+
+    await runApprovalOperation('approval.cancel', { idempotencyKey: randomUUID(), cardId, request: { approvalId } });
+    const deleted = await runAction(deleteCardholder.definition, { cardholderId, idempotencyKey: randomUUID() }, runtime(operator));
+    expect(deleted).toMatchObject({ ok: true });
+    expect((await db.cardholder.findUniqueOrThrow({ where: { id: cardholderId } })).deletedAt).not.toBeNull();
+    // Gone from the directory, kept for the card's history.
+    expect((await listCardholders({ q: email })).rows).toHaveLength(0);
+    expect(await db.card.findUniqueOrThrow({ where: { id: cardId } })).toMatchObject({ cardholderId });
+  });
+
+  it('a VIEWER cannot change or delete', async () => {
+    const { cardholderId } = await holderWithCard();
+    const holder = (await getCardholder(cardholderId))!;
+    const edit = { cardholderId, idempotencyKey: randomUUID(), email: 'viewer@int.test', phonePrefix: holder.phonePrefix, phoneNumber: holder.phoneNumber };
+    expect(await runAction(updateCardholder.definition, edit, runtime(viewer))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await runAction(deleteCardholder.definition, { cardholderId, idempotencyKey: randomUUID() }, runtime(viewer))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('edits a Simple API cardholder locally and refreshes the cards list search text', async () => {
+    const { cardholderId, cardId } = await holderWithCard();
+    const holder = (await getCardholder(cardholderId))!;
+    const email = `renamed-${randomUUID().slice(0, 8)}@int.test`;
+    const result = await runAction(
+      updateCardholder.definition,
+      { cardholderId, idempotencyKey: randomUUID(), email, phonePrefix: holder.phonePrefix, phoneNumber: holder.phoneNumber, firstName: 'Renata', lastName: 'Renamed', nationality: 'pl' },
+      runtime(operator),
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect(await db.cardholder.findUniqueOrThrow({ where: { id: cardholderId } })).toMatchObject({ email, firstName: 'Renata', nationality: 'PL' });
+    expect((await db.card.findUniqueOrThrow({ where: { id: cardId } })).searchText).toContain('renata');
+    expect(await runAction(findCardholders.definition, { q: 'Renata Renamed' }, runtime(operator))).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ id: cardholderId })]) });
+
+    const other = await holderWithCard();
+    const clash = await runAction(updateCardholder.definition, { cardholderId: other.cardholderId, idempotencyKey: randomUUID(), email, phonePrefix: holder.phonePrefix, phoneNumber: holder.phoneNumber }, runtime(operator));
+    expect(clash).toMatchObject({ ok: false, code: 'CONFLICT', fieldErrors: { email: ['Another cardholder has this e-mail and phone number'] } });
+  });
+
+  it('edits a Full API cardholder in Sparados too, and deletes the Sparados user with them', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const created = await getSparadosClient().createUser({ email: `full-${tag}@int.test`, phoneNumber: '48600123456', firstName: 'Fay', lastName: 'Full', dateOfBirth: '1991-01-01', nationality: 'PL' });
+    const holder = await upsertCardholder(db, { email: `full-${tag}@int.test`, phonePrefix: '48', phoneNumber: '600123456', firstName: 'Fay', lastName: 'Full', birthDate: '1991-01-01', nationality: 'PL' }, created.id);
+
+    const missing = await runAction(updateCardholder.definition, { cardholderId: holder.id, idempotencyKey: randomUUID(), email: `full-${tag}@int.test`, phonePrefix: '48', phoneNumber: '600123456' }, runtime(operator));
+    expect(missing).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { firstName: ['Enter the first name (a Sparados user needs it)'] } });
+
+    const key = randomUUID();
+    const edit = { cardholderId: holder.id, idempotencyKey: key, email: `full-${tag}-new@int.test`, phonePrefix: '48', phoneNumber: '600999888', firstName: 'Fay', lastName: 'Fuller', birthDate: '1991-01-01', nationality: 'PL' };
+    expect(await runAction(updateCardholder.definition, edit, runtime(operator))).toMatchObject({ ok: true });
+    expect(await getSparadosClient().getUser(created.id)).toMatchObject({ email: `full-${tag}-new@int.test`, phoneNumber: '48600999888', lastName: 'Fuller', firstName: 'Fay' });
+    expect(await db.cardholder.findUniqueOrThrow({ where: { id: holder.id } })).toMatchObject({ email: `full-${tag}-new@int.test`, lastName: 'Fuller' });
+    expect(await db.pendingOperation.findUniqueOrThrow({ where: { idempotencyKey: key } })).toMatchObject({ kind: 'user.update', status: 'SUCCEEDED' });
+
+    expect(await runAction(deleteCardholder.definition, { cardholderId: holder.id, idempotencyKey: randomUUID() }, runtime(operator))).toMatchObject({ ok: true });
+    const gone = await getSparadosClient().getUser(created.id).then(
+      () => null,
+      (error: unknown) => (isSparadosError(error) ? error.status : error),
+    );
+    expect(gone).toBe(404);
+    expect((await db.cardholder.findUniqueOrThrow({ where: { id: holder.id } })).deletedAt).not.toBeNull();
+  });
+});

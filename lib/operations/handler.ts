@@ -1,0 +1,28 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { ApplyResult } from './perform-write';
+
+// What the reconciler needs to finish an operation of one kind without the closure that started
+// it: how to send it again from its stored request, and how to record the result.
+
+export interface StoredOperation {
+  id: string;
+  kind: string;
+  idempotencyKey: string;
+  cardId: string | null;
+  approvalSparadosId: string | null;
+  request: unknown;
+  actorId: string | null;
+  createdAt: Date;
+}
+
+export interface OperationHandler<T = unknown> {
+  /** Sends the stored request with its key. Sparados replays the first answer if it was applied. */
+  send(request: unknown, idempotencyKey: string): Promise<T>;
+  apply(result: T, tx: Prisma.TransactionClient, operation: StoredOperation): Promise<ApplyResult>;
+  /** Turns a stored response back into T (replays of SUCCEEDED keys). */
+  revive?(json: unknown): T;
+  /** Timeline sentence once the reconciler confirms it, e.g. "Lock confirmed by Sparados". */
+  describe?(result: T, operation: StoredOperation): string;
+}
+
+export type OperationHandlers = Readonly<Record<string, OperationHandler<any>>>;
