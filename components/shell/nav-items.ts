@@ -7,12 +7,14 @@ export interface NavItem {
   icon: LucideIcon;
   /** Entries the role cannot open are not shown; the pages check again on the server. */
   permission: Permission;
+  /** A live count beside the label (polled; see requests-count-badge.tsx). */
+  badge?: 'requests';
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Dashboard', icon: LayoutDashboard, permission: 'dashboard.view' },
   { href: '/cards', label: 'Cards', icon: CreditCard, permission: 'cards.view' },
-  { href: '/requests', label: 'Requests', icon: Inbox, permission: 'requests.view' },
+  { href: '/requests', label: 'Requests', icon: Inbox, permission: 'requests.view', badge: 'requests' },
   { href: '/transactions', label: 'Transactions', icon: ArrowLeftRight, permission: 'transactions.view' },
   { href: '/cardholders', label: 'Cardholders', icon: Contact, permission: 'cardholders.view' },
   { href: '/audit', label: 'Audit log', icon: ScrollText, permission: 'audit.view' },

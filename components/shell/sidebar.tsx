@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 import { can, type Role } from '@/lib/auth/permissions';
 import { cn } from '@/components/ui/cn';
 import { NAV_ITEMS, isActive } from './nav-items';
+import { RequestsCountBadge } from './requests-count-badge';
 
 export function SidebarNav({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
   const pathname = usePathname();
@@ -28,6 +29,7 @@ export function SidebarNav({ role, onNavigate }: { role: Role; onNavigate?: () =
               >
                 <Icon aria-hidden="true" className="h-5 w-5 shrink-0" />
                 {item.label}
+                {item.badge === 'requests' ? <RequestsCountBadge /> : null}
               </Link>
             </li>
           );

@@ -1,0 +1,24 @@
+import type { NextRequest } from 'next/server';
+import { clientIpFrom } from '@/lib/auth/client-ip';
+import { can } from '@/lib/auth/permissions';
+import { getCurrentUser } from '@/lib/auth/session';
+import { startAuditExport } from '@/lib/audit/export';
+
+// The filtered audit log as a CSV download, streamed. The proxy lets /api through without looking
+// at the session, so this handler checks it (and the permission) itself.
+export async function GET(request: NextRequest) {
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ code: 'UNAUTHENTICATED', message: 'Sign in to export the audit log.' }, { status: 401 });
+  if (!can(user.role, 'audit.view')) return Response.json({ code: 'FORBIDDEN', message: 'Your role cannot read the audit log.' }, { status: 403 });
+
+  const result = await startAuditExport(request.nextUrl.searchParams, user, clientIpFrom(request.headers));
+  if (!result.ok) return Response.json({ code: 'VALIDATION', message: 'Fix the filters before exporting.', fieldErrors: result.errors }, { status: 400 });
+  return new Response(result.stream, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${result.fileName}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}

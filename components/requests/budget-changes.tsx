@@ -1,0 +1,162 @@
+'use client';
+
+import { useState } from 'react';
+import Link from 'next/link';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
+import { dateTime } from '@/components/cards/format';
+import { failureOf } from '@/components/cards/use-card-action';
+import { BeforeAfter } from '@/components/budgets/before-after';
+import { CHANGE_STATE_LABELS, CHANGE_STATE_TONES, changeWords } from '@/components/budgets/budget-change-words';
+import { can, type Role } from '@/lib/auth/permissions';
+import { approveBudgetChange, declineBudgetChange, withdrawBudgetChange } from '@/lib/budgets/actions';
+import type { BudgetChangeView } from '@/lib/requests/view-types';
+import { useInboxAction } from './use-inbox-action';
+
+// Budget changes waiting for a second pair of eyes. The requester sees theirs but cannot approve it
+// (the server refuses too); they may withdraw it. Approving sends it through the write-intent path.
+
+function ApproveDialog({ change }: { change: BudgetChangeView }) {
+  const [open, setOpen] = useState(false);
+  // No key of its own: the change's id makes the write's key, so approving twice sends it once.
+  const mutation = useInboxAction(approveBudgetChange);
+  const failure = failureOf(mutation.error);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) mutation.reset();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button size="sm">Approve</Button>
+      </DialogTrigger>
+      <DialogContent title="Approve this budget change?" description={`${change.requestedByName} asked for it for ${change.label}. It is sent to Sparados at once.`}>
+        <div className="space-y-4">
+          <BeforeAfter before={change.before} after={change.after} currency={change.currency} />
+          {change.mode === 'TARGET' ? <p className="text-xs text-slate-500">A target for the available amount: the change is worked out again from the figures at the moment you approve.</p> : null}
+          <Alert tone="error">{failure?.message ?? null}</Alert>
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button variant="secondary">Not now</Button>
+            </DialogClose>
+            <Button pending={mutation.isPending} onClick={() => mutation.mutate({ changeId: change.id, reason: '' }, { onSuccess: () => setOpen(false) })}>
+              Approve change
+            </Button>
+          </div>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function DeclineDialog({ change, withdraw }: { change: BudgetChangeView; withdraw: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const mutation = useInboxAction(withdraw ? withdrawBudgetChange : declineBudgetChange);
+  const failure = failureOf(mutation.error);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) mutation.reset();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50">
+          {withdraw ? 'Withdraw' : 'Decline'}
+        </Button>
+      </DialogTrigger>
+      <DialogContent title={withdraw ? 'Withdraw your budget change?' : 'Decline this budget change?'} description={`${changeWords(change)} for ${change.label}. Nothing is sent to Sparados.`}>
+        <form
+          className="space-y-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            mutation.mutate({ changeId: change.id, reason }, { onSuccess: () => setOpen(false) });
+          }}
+        >
+          {withdraw ? null : (
+            <Field label="Reason (optional)" hint="Kept in the audit log." error={failure?.fieldErrors.reason?.[0]}>
+              <Input value={reason} onChange={(e) => setReason(e.target.value)} />
+            </Field>
+          )}
+          <Alert tone="error">{failure && !failure.fieldErrors.reason ? failure.message : null}</Alert>
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button variant="secondary">Not now</Button>
+            </DialogClose>
+            <Button type="submit" variant="danger" pending={mutation.isPending}>
+              {withdraw ? 'Withdraw change' : 'Decline change'}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function ChangeRow({ change, userId, role, timezone }: { change: BudgetChangeView; userId: string; role: Role; timezone: string }) {
+  const own = change.requestedById === userId;
+  const waiting = change.state === 'awaiting_approval';
+  return (
+    <TableRow data-testid="budget-change-row">
+      <TableCell>
+        <Link href={`/cards/${change.cardId}`} className="font-medium text-indigo-700 hover:underline">
+          {change.holderName}
+        </Link>
+        <div className="text-xs text-slate-500">{change.label}</div>
+      </TableCell>
+      <TableCell className="whitespace-nowrap">{changeWords(change)}</TableCell>
+      <TableCell>
+        <div>{change.requestedByName}</div>
+        <div className="text-xs text-slate-500">{dateTime(change.requestedAt, timezone)}</div>
+      </TableCell>
+      <TableCell>
+        <Badge tone={CHANGE_STATE_TONES[change.state]}>{CHANGE_STATE_LABELS[change.state]}</Badge>
+        {change.decidedByName ? <div className="mt-1 text-xs text-slate-500">by {change.decidedByName}</div> : null}
+        {change.note ? <div className="mt-1 text-xs text-slate-600">{change.note}</div> : null}
+      </TableCell>
+      <TableCell>
+        {waiting ? (
+          <div className="flex flex-wrap items-center gap-2">
+            {can(role, 'requests.decide') && !own ? <ApproveDialog change={change} /> : null}
+            {own ? <span className="text-xs text-slate-500">You asked: another approver must approve it.</span> : null}
+            {can(role, 'requests.decide') && !own ? <DeclineDialog change={change} withdraw={false} /> : null}
+            {own ? <DeclineDialog change={change} withdraw /> : null}
+          </div>
+        ) : null}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+export function BudgetChangesTable({ changes, caption, userId, role, timezone }: { changes: BudgetChangeView[]; caption: string; userId: string; role: Role; timezone: string }) {
+  return (
+    <Table>
+      <TableCaption>{caption}</TableCaption>
+      <TableHead>
+        <TableRow>
+          <TableHeaderCell>Card</TableHeaderCell>
+          <TableHeaderCell>Change</TableHeaderCell>
+          <TableHeaderCell>Asked by</TableHeaderCell>
+          <TableHeaderCell>Status</TableHeaderCell>
+          <TableHeaderCell>
+            <span className="sr-only">Actions</span>
+          </TableHeaderCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {changes.map((c) => (
+          <ChangeRow key={c.id} change={c} userId={userId} role={role} timezone={timezone} />
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

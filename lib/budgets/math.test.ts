@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { planBudgetChange } from './math';
+import { previewBudgetChange } from './preview';
+import { mayApprove, needsSecondApprover, topUpLimitOf } from './thresholds';
+
+const card = { budgetMinor: 50_000n, spentMinor: 12_345n, availableMinor: 37_655n };
+
+describe('planBudgetChange', () => {
+  it('tops up and reduces by an amount; available moves with the budget', () => {
+    expect(planBudgetChange(card, 'increase', 30_000n, 'PLN')).toEqual({ ok: true, deltaMinor: 30_000n, after: { budgetMinor: 80_000n, spentMinor: 12_345n, availableMinor: 67_655n } });
+    expect(planBudgetChange(card, 'decrease', 7_655n, 'PLN')).toEqual({ ok: true, deltaMinor: -7_655n, after: { budgetMinor: 42_345n, spentMinor: 12_345n, availableMinor: 30_000n } });
+  });
+
+  it('sets the available amount to a target, up or down, and to zero (reclaim)', () => {
+    expect(planBudgetChange(card, 'target', 100_000n, 'PLN')).toMatchObject({ ok: true, deltaMinor: 62_345n });
+    expect(planBudgetChange(card, 'target', 0n, 'PLN')).toEqual({ ok: true, deltaMinor: -37_655n, after: { budgetMinor: 12_345n, spentMinor: 12_345n, availableMinor: 0n } });
+  });
+
+  it('refuses a reduction below what is spent, naming the figure the budget may go down to', () => {
+    const plan = planBudgetChange(card, 'decrease', 37_656n, 'PLN');
+    expect(plan).toMatchObject({ ok: false, reason: 'BELOW_SPENT', floorMinor: 12_345n, maxReductionMinor: 37_655n });
+    expect(!plan.ok && plan.message).toContain('may go down to PLN\u00a0123.45');
+    // Exactly down to what is spent is allowed.
+    expect(planBudgetChange(card, 'decrease', 37_655n, 'PLN')).toMatchObject({ ok: true, after: { budgetMinor: 12_345n, availableMinor: 0n } });
+  });
+
+  it('refuses a change that changes nothing', () => {
+    expect(planBudgetChange(card, 'target', 37_655n, 'PLN')).toMatchObject({ ok: false, reason: 'NO_CHANGE' });
+  });
+});
+
+describe('four-eyes thresholds', () => {
+  const limits = { OPERATOR: 100_000, APPROVER: 1_000_000, ADMIN: 1_000_000 };
+
+  it('lets each role top up alone up to and including its limit', () => {
+    expect(needsSecondApprover('OPERATOR', 100_000n, limits)).toBe(false);
+    expect(needsSecondApprover('OPERATOR', 100_001n, limits)).toBe(true);
+    expect(needsSecondApprover('APPROVER', 100_001n, limits)).toBe(false);
+    expect(needsSecondApprover('APPROVER', 1_000_001n, limits)).toBe(true);
+    expect(needsSecondApprover('ADMIN', 1_000_001n, limits)).toBe(true);
+  });
+
+  it('never holds back a reduction, and gives a VIEWER no limit at all', () => {
+    expect(needsSecondApprover('OPERATOR', -5_000_000n, limits)).toBe(false);
+    expect(topUpLimitOf('VIEWER', limits)).toBeNull();
+    expect(needsSecondApprover('VIEWER', 1n, limits)).toBe(true);
+  });
+
+  it('a zero limit sends every top-up to a second approver', () => {
+    expect(needsSecondApprover('OPERATOR', 1n, { ...limits, OPERATOR: 0 })).toBe(true);
+  });
+
+  it('the requester cannot approve their own change; only deciders can approve', () => {
+    expect(mayApprove({ id: 'a', canDecide: true }, 'a')).toEqual({ ok: false, reason: 'OWN' });
+    expect(mayApprove({ id: 'b', canDecide: false }, 'a')).toEqual({ ok: false, reason: 'ROLE' });
+    expect(mayApprove({ id: 'b', canDecide: true }, 'a')).toEqual({ ok: true });
+  });
+});
+
+describe('previewBudgetChange', () => {
+  const figures = { budgetMinor: '50000', spentMinor: '12345', availableMinor: '37655' };
+
+  it('shows before/after and whether a second approver is needed', () => {
+    expect(previewBudgetChange(figures, 'increase', '1000.01', 'PLN', '100000')).toMatchObject({ kind: 'ok', deltaMinor: '100001', needsSecondApprover: true, after: { budgetMinor: '150001' } });
+    expect(previewBudgetChange(figures, 'increase', '1000', 'PLN', '100000')).toMatchObject({ kind: 'ok', needsSecondApprover: false, note: null });
+  });
+
+  it('reports typing errors and refusals the way the server will', () => {
+    expect(previewBudgetChange(figures, 'increase', '', 'PLN', '100000')).toEqual({ kind: 'empty' });
+    expect(previewBudgetChange(figures, 'increase', '1.234', 'PLN', '100000')).toMatchObject({ kind: 'invalid' });
+    expect(previewBudgetChange(figures, 'increase', '0', 'PLN', '100000')).toMatchObject({ kind: 'invalid' });
+    expect(previewBudgetChange(figures, 'decrease', '400', 'PLN', '100000')).toMatchObject({ kind: 'refused', message: expect.stringContaining('may go down to PLN\u00a0123.45') });
+  });
+});

@@ -1,0 +1,31 @@
+import { formatMoney, parseAmount } from '@/lib/money';
+import { figuresFromJson, figuresJson, planBudgetChange, type BudgetChangeMode, type BudgetFiguresJson } from './math';
+
+// The forms' live preview of a budget change as the admin types: the same parse and plan the server
+// runs, plus whether the signed-in admin's own limit sends it to a second approver. Client-safe.
+
+export type BudgetPreview =
+  | { kind: 'empty' }
+  | { kind: 'invalid'; message: string }
+  /** Refused before anything is sent (below spent, or no change). */
+  | { kind: 'refused'; message: string }
+  | { kind: 'ok'; deltaMinor: string; after: BudgetFiguresJson; needsSecondApprover: boolean; note: string | null };
+
+/** `ownLimitMinor`: the largest top-up the admin applies alone (null: none at all). */
+export function previewBudgetChange(figures: BudgetFiguresJson, mode: BudgetChangeMode, amountText: string, currency: string, ownLimitMinor: string | null): BudgetPreview {
+  if (amountText.trim() === '') return { kind: 'empty' };
+  const parsed = parseAmount(amountText, currency, { allowZero: mode === 'target' });
+  if (!parsed.ok) return { kind: 'invalid', message: `Amount: ${parsed.message}` };
+  const plan = planBudgetChange(figuresFromJson(figures), mode, parsed.minor, currency);
+  if (!plan.ok) return { kind: 'refused', message: plan.message };
+  const needsSecond = plan.deltaMinor > 0n && (ownLimitMinor === null || plan.deltaMinor > BigInt(ownLimitMinor));
+  return {
+    kind: 'ok',
+    deltaMinor: plan.deltaMinor.toString(),
+    after: figuresJson(plan.after),
+    needsSecondApprover: needsSecond,
+    note: needsSecond
+      ? `A top-up of ${formatMoney(plan.deltaMinor, currency)} is above your limit${ownLimitMinor === null ? '' : ` of ${formatMoney(BigInt(ownLimitMinor), currency)}`}: it will wait for a second approver.`
+      : null,
+  };
+}
