@@ -1,17 +1,24 @@
 import { ChevronRight, Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LowBalanceThresholdForm } from '@/components/settings/low-balance-threshold';
+import { TopUpLimitsForm } from '@/components/settings/topup-limits';
+import { topUpLimitsFrom } from '@/lib/budgets/thresholds';
 import { SparadosConnection } from '@/components/settings/sparados-connection';
+import { SyncHealthSection } from '@/components/settings/sync-health';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/session';
 import { IP_FAILURE_FACTOR } from '@/lib/auth/throttle-policy';
 import { getEnv, oidcEnabled } from '@/lib/env';
-import { formatMoney } from '@/lib/money';
 import { getSettings } from '@/lib/settings/queries';
 import { testSparadosConnectionAction } from '@/lib/sparados/actions';
 import { getSparadosConnectionInfo } from '@/lib/sparados/connection-info';
+import { primaryCurrency } from '@/lib/transactions/queries';
+import { can } from '@/lib/auth/permissions';
+import { resyncTransactionsAction } from '@/lib/webhooks/actions';
+import { getSyncHealth } from '@/lib/webhooks/health';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -29,9 +36,11 @@ function minutes(value: number): string {
 }
 
 export default async function SettingsPage() {
-  await requirePermission('settings.view');
+  const user = await requirePermission('settings.view');
   const env = getEnv();
   const settings = await getSettings();
+  // Limits and thresholds are minor units of the corporation's balance currency (sandbox: its fixture's).
+  const currency = await primaryCurrency();
 
   return (
     <>
@@ -68,9 +77,6 @@ export default async function SettingsPage() {
           <CardContent>
             <dl className="divide-y divide-slate-100">
               <Row term="Organisation">{settings['organization.name']}</Row>
-              <Row term="Operator top-up limit">
-                {formatMoney(settings['topups.operatorLimitMinor'], 'EUR')} per top-up; larger ones need an approver
-              </Row>
               <Row term="Display time zone">{settings['display.timezone']}</Row>
               <Row term="Session length">{minutes(env.SESSION_MAX_AGE_MINUTES)} from sign-in</Row>
               <Row term="Failed sign-ins">
@@ -91,7 +97,10 @@ export default async function SettingsPage() {
             </dl>
           </CardContent>
         </Card>
+        <TopUpLimitsForm limits={topUpLimitsFrom(settings)} currency={currency} canManage={can(user.role, 'settings.manage')} />
+        <LowBalanceThresholdForm thresholdMinor={settings['alerts.lowBalanceMinor']} currency={currency} canManage={can(user.role, 'settings.manage')} />
         <SparadosConnection info={getSparadosConnectionInfo()} testAction={testSparadosConnectionAction} />
+        <SyncHealthSection health={await getSyncHealth()} canResync={can(user.role, 'settings.manage')} resyncAction={resyncTransactionsAction} />
       </div>
     </>
   );

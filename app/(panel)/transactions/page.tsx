@@ -1,22 +1,112 @@
+import { Download, Inbox } from 'lucide-react';
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/shell/coming-soon';
+import Link from 'next/link';
+import { Suspense } from 'react';
 import { PageHeader } from '@/components/shell/page-header';
+import { LiveUpdates } from '@/components/transactions/live-updates';
+import { TransactionFilters, type FilterChip } from '@/components/transactions/transaction-filters';
+import { TransactionTabs } from '@/components/transactions/transaction-tabs';
+import { TransactionTotals } from '@/components/transactions/transaction-totals';
+import { TransactionsTable } from '@/components/transactions/transactions-table';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { TAB_LABELS, activeFilterCount, filtersOf, parseTransactionParams, resolveAmountRange, transactionSearch, type TransactionListQuery } from '@/lib/transactions/filters';
+import { describeCardFilters, listTransactions, loadQueryContext, transactionTotals, type TransactionQueryContext } from '@/lib/transactions/queries';
 
 export const metadata: Metadata = { title: 'Transactions' };
 
-export default async function TransactionsPage() {
-  await requirePermission('transactions.view');
+async function TotalsAndTabs({ query, ctx }: { query: TransactionListQuery; ctx: TransactionQueryContext }) {
+  const totals = await transactionTotals(filtersOf(query), ctx);
   return (
     <>
-      <PageHeader title="Transactions" description="Card transactions mirrored from Sparados for fast search." />
-      <ComingSoon
-        items={[
-          'Search transactions by card, cardholder, merchant, amount and date',
-          'See authorizations, settlements, reversals and declines with their reasons',
-          'Export the filtered list',
-        ]}
+      <TransactionTotals totals={totals} />
+      <TransactionTabs query={query} counts={totals.tabCounts} />
+    </>
+  );
+}
+
+export default async function TransactionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission('transactions.view');
+  const query = parseTransactionParams(await searchParams);
+  const ctx = await loadQueryContext();
+  const [page, names] = await Promise.all([listTransactions(query, ctx), describeCardFilters(query)]);
+  const filterSearch = transactionSearch(filtersOf(query), { page: false });
+  const newestHref = `/transactions${filterSearch}`;
+  const chips: FilterChip[] = [
+    ...(names.card ? [{ label: `Card: ${names.card}`, href: `/transactions${transactionSearch({ ...query, card: null }, { page: false })}` }] : []),
+    ...(names.holder ? [{ label: `Cardholder: ${names.holder}`, href: `/transactions${transactionSearch({ ...query, holder: null }, { page: false })}` }] : []),
+  ];
+  const firstPage = !query.after && !query.before;
+  const filtered = activeFilterCount(query) > 0;
+
+  return (
+    <>
+      <PageHeader
+        title="Transactions"
+        description="Every card payment Sparados reported, newest first. Pending payments have their money blocked; settled ones are final."
+        actions={
+          <>
+            <Button variant="secondary" asChild>
+              <Link href="/transactions/declines">
+                <Inbox aria-hidden="true" className="h-4 w-4" /> Decline inbox
+              </Link>
+            </Button>
+            {can(user.role, 'transactions.export') ? (
+              <Button variant="secondary" asChild>
+                <a href={`/api/transactions/export${filterSearch}`} download>
+                  <Download aria-hidden="true" className="h-4 w-4" /> Export CSV
+                </a>
+              </Button>
+            ) : null}
+          </>
+        }
       />
+      <TransactionFilters query={query} categories={ctx.categories.map((c) => ({ key: c.key, label: c.label }))} amountCurrency={ctx.accountCurrency} amountErrors={resolveAmountRange(query, ctx.accountCurrency).errors} chips={chips} />
+      <Suspense fallback={<TransactionTabs query={query} counts={null} />}>
+        <TotalsAndTabs query={query} ctx={ctx} />
+      </Suspense>
+      <div className="mb-2">
+        <LiveUpdates since={page.generatedAt} filterSearch={filterSearch} firstPage={firstPage} newestHref={newestHref} />
+      </div>
+      <Card>
+        {page.rows.length ? (
+          <TransactionsTable rows={page.rows} timeZone={ctx.timeZone} canFix={can(user.role, 'cards.assign')} caption={`${TAB_LABELS[query.tab]} transactions, newest first`} />
+        ) : (
+          <EmptyState title={filtered || query.tab !== 'all' ? 'No transactions match' : 'No transactions yet'}>
+            {filtered || query.tab !== 'all'
+              ? 'Change or clear the filters to see more.'
+              : 'Transactions appear here as cardholders use their cards: Sparados reports each one and the panel keeps a copy.'}
+          </EmptyState>
+        )}
+        {page.prev || page.next ? (
+          <nav aria-label="Pages" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
+            <div className="flex gap-2">
+              {!firstPage ? (
+                <Button variant="ghost" size="sm" asChild>
+                  <Link href={newestHref}>Newest</Link>
+                </Button>
+              ) : null}
+              {page.prev ? (
+                <Button variant="secondary" size="sm" asChild>
+                  <Link href={`/transactions${transactionSearch({ ...query, after: null, before: page.prev })}`} rel="prev">
+                    Newer
+                  </Link>
+                </Button>
+              ) : null}
+            </div>
+            {page.next ? (
+              <Button variant="secondary" size="sm" asChild>
+                <Link href={`/transactions${transactionSearch({ ...query, after: page.next, before: null })}`} rel="next">
+                  Older
+                </Link>
+              </Button>
+            ) : null}
+          </nav>
+        ) : null}
+      </Card>
     </>
   );
 }
