@@ -1,4 +1,5 @@
 // In-memory state with the indexes the API needs (O(1) get by id), convertible to and from a JSON snapshot.
+import { randomInt } from 'node:crypto';
 import type { CorporationFixture } from '../fixtures/corporation';
 import type {
   Approval,
@@ -14,8 +15,14 @@ import type {
   User,
 } from './types';
 
-const FIRST_USER_ID = 100_001;
-const FIRST_CARD_ID = 1_001;
+/**
+ * Integer ids start at a random point per sandbox (kept in the saved state), as ids from one real
+ * Sparados never repeat: a panel database that outlives a sandbox reset, or tests that talk to
+ * several sandboxes, must not see one user or card id name two different things.
+ */
+function freshCounters(): { nextUserId: number; nextCardId: number } {
+  return { nextUserId: randomInt(100_000, 9_000_000), nextCardId: randomInt(1_000, 9_000_000) };
+}
 
 export class Store {
   approvals = new Map<string, Approval>();
@@ -34,7 +41,7 @@ export class Store {
   emails: EmailRecord[] = [];
   idempotency = new Map<string, IdempotencyRecord>();
   clockOffsetMs = 0;
-  counters = { nextUserId: FIRST_USER_ID, nextCardId: FIRST_CARD_ID };
+  counters = freshCounters();
 
   /** Called after every change; the persistence layer hooks in here. */
   onChange: () => void = () => undefined;
@@ -135,7 +142,7 @@ export class Store {
     this.emails = [];
     this.idempotency.clear();
     this.clockOffsetMs = 0;
-    this.counters = { nextUserId: FIRST_USER_ID, nextCardId: FIRST_CARD_ID };
+    this.counters = freshCounters();
     this.resetBalances();
     if (!state) return;
     if (state.version !== 1) throw new Error(`unsupported sandbox state version ${String(state.version)}`);
