@@ -72,7 +72,9 @@ test('a card through its life: assign, redeem, lock, unlock, edit (new approval 
 
   // The timeline tells the story with who did what.
   const timeline = page.getByRole('list', { name: 'Timeline' });
-  for (const text of ['assigned a card', 'Waiting for redemption → Active', 'locked the card', 'unlocked the card', 'edited the rules', 'took the card back']) {
+  // Each sentence names the card by its holder (it has no description), not only by an approval id.
+  const card = `the card of Lena Lifecycle ${tag}`;
+  for (const text of [`assigned a card to Lena Lifecycle ${tag}`, 'Waiting for redemption → Active', ` locked ${card}`, `unlocked ${card}`, `edited the rules of ${card}`, `took back ${card}`]) {
     await expect(timeline).toContainText(text);
   }
 

@@ -16,19 +16,20 @@ import {
   assignFormSchema,
   assignWarnings,
   checkAssignContext,
-  splitTags,
   type AssignFormValues,
   type AssignWarning,
 } from '@/lib/approvals/assign-schema';
-import { defaultLimitsForm, type LimitKind, type LimitsFormValue } from '@/lib/approvals/limits';
+import { defaultLimitsForm, type LimitKind } from '@/lib/approvals/limits';
 import type { MccCategory } from '@/lib/approvals/mcc';
 import type { Account, CardVisual } from '@/lib/accounts/types';
 import type { CardholderOption } from '@/lib/cardholders/queries';
 import { formatMoney } from '@/lib/money';
 import { CardholderPicker } from './cardholder-picker';
 import { LimitsEditor } from './limits-editor';
-import { MccEditor, type MccFormValue } from './mcc-editor';
+import { MccEditor } from './mcc-editor';
 import { TimezoneSelect } from './timezone-select';
+import { useRulesDraft } from './use-rules-draft';
+import { VisualSelect } from './visual-select';
 import { WaitForCard } from './wait-for-card';
 
 // The assign form (issue 5 item 4). Checked in the browser with THE schema before sending and
@@ -102,16 +103,18 @@ export function AssignForm({ accounts, visuals, mccCategories, defaultTimezone, 
   const [holder, setHolder] = useState<NewHolder>({ fullApi: false, email: '', phonePrefix: '48', phoneNumber: '', firstName: '', lastName: '', birthDate: '', nationality: '' });
   const [sparadosUserId, setSparadosUserId] = useState('');
   const [cardAliasId, setCardAliasId] = useState(accounts[0]?.cardAliasId ?? '');
-  const [budget, setBudget] = useState('');
-  const [startDate, setStartDate] = useState(today);
-  const [endDate, setEndDate] = useState(() => addMonths(today, 3));
-  const [timezone, setTimezone] = useState(defaultTimezone);
-  const [limits, setLimits] = useState<LimitsFormValue>(defaultLimitsForm);
-  const [mcc, setMcc] = useState<MccFormValue>({ mode: 'none', categories: [], codes: '' });
-  const [visualId, setVisualId] = useState('');
-  const [description, setDescription] = useState('');
-  const [tags, setTags] = useState('');
-  const [allowChangeRequest, setAllowChangeRequest] = useState(true);
+  const { draft, set, values: rules } = useRulesDraft(() => ({
+    budget: '',
+    startDate: today,
+    endDate: addMonths(today, 3),
+    timezone: defaultTimezone,
+    limits: defaultLimitsForm(),
+    mcc: { mode: 'none', categories: [], codes: '' },
+    visualId: '',
+    description: '',
+    tags: '',
+    allowChangeRequest: true,
+  }));
 
   const [submitted, setSubmitted] = useState(false);
   const [serverResult, setServerResult] = useState<ActionResult<AssignOutcome> | null>(null);
@@ -141,16 +144,7 @@ export function AssignForm({ accounts, visuals, mccCategories, defaultTimezone, 
           : { kind: 'new', ...holder },
     cardAliasId,
     currency,
-    budget,
-    startDate,
-    endDate,
-    timezone,
-    limits,
-    mcc,
-    visualId,
-    description,
-    tags: splitTags(tags),
-    allowChangeRequest,
+    ...rules,
   };
 
   // The same checks the server runs; recomputed on every change once the person has tried to submit.
@@ -315,23 +309,23 @@ export function AssignForm({ accounts, visuals, mccCategories, defaultTimezone, 
             </Select>
           </Field>
           <Field label={`Budget (${currency})`} hint={available !== null ? `Available on the account: ${formatMoney(available, currency)}` : 'The total the employee may spend.'} error={errors.budget}>
-            <Input id={fieldId('budget')} inputMode="decimal" autoComplete="off" placeholder="1,000.00" value={budget} disabled={pending} onChange={(e) => setBudget(e.target.value)} />
+            <Input id={fieldId('budget')} inputMode="decimal" autoComplete="off" placeholder="1,000.00" value={draft.budget} disabled={pending} onChange={(e) => set('budget')(e.target.value)} />
           </Field>
           {budgetWarning && !errors.budget ? <p className="text-sm text-amber-800 sm:col-span-2">{budgetWarning}</p> : null}
           <Field label="Valid from" error={errors.startDate}>
-            <Input id={fieldId('startDate')} type="date" value={startDate} disabled={pending} onChange={(e) => setStartDate(e.target.value)} />
+            <Input id={fieldId('startDate')} type="date" value={draft.startDate} disabled={pending} onChange={(e) => set('startDate')(e.target.value)} />
           </Field>
           <Field label="Valid until" hint="The whole day counts, in the time zone below." error={errors.endDate}>
-            <Input id={fieldId('endDate')} type="date" value={endDate} disabled={pending} onChange={(e) => setEndDate(e.target.value)} />
+            <Input id={fieldId('endDate')} type="date" value={draft.endDate} disabled={pending} onChange={(e) => set('endDate')(e.target.value)} />
           </Field>
           <Field label="Time zone" hint="Sets the card's days, weeks and months for the limits." error={errors.timezone} className="sm:col-span-2">
-            <TimezoneSelect id={fieldId('timezone')} value={timezone} disabled={pending} onValueChange={setTimezone} />
+            <TimezoneSelect id={fieldId('timezone')} value={draft.timezone} disabled={pending} onValueChange={set('timezone')} />
           </Field>
         </CardContent>
       </Card>
 
-      <LimitsEditor value={limits} onChange={setLimits} currency={currency} errors={errors} warnings={limitWarnings} disabled={pending} idPrefix={ID} />
-      <MccEditor value={mcc} onChange={setMcc} categories={mccCategories} errors={errors} disabled={pending} idPrefix={ID} />
+      <LimitsEditor value={draft.limits} onChange={set('limits')} currency={currency} errors={errors} warnings={limitWarnings} disabled={pending} idPrefix={ID} />
+      <MccEditor value={draft.mcc} onChange={set('mcc')} categories={mccCategories} errors={errors} disabled={pending} idPrefix={ID} />
 
       <Card>
         <CardHeader>
@@ -339,28 +333,21 @@ export function AssignForm({ accounts, visuals, mccCategories, defaultTimezone, 
         </CardHeader>
         <CardContent className="grid gap-4 sm:grid-cols-2">
           <Field label="Card visual" error={errors.visualId}>
-            <Select id={fieldId('visualId')} value={visualId} disabled={pending} onChange={(e) => setVisualId(e.target.value)}>
-              <option value="">Default visual</option>
-              {visuals.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </Select>
+            <VisualSelect id={fieldId('visualId')} value={draft.visualId} disabled={pending} visuals={visuals} onValueChange={set('visualId')} />
           </Field>
-          <Field label="Description" hint={`Shown on the card; ${DESCRIPTION_MAX - description.length} characters left.`} error={errors.description}>
-            <Input id={fieldId('description')} value={description} disabled={pending} autoComplete="off" onChange={(e) => setDescription(e.target.value)} />
+          <Field label="Description" hint={`Shown on the card; ${DESCRIPTION_MAX - draft.description.length} characters left.`} error={errors.description}>
+            <Input id={fieldId('description')} value={draft.description} disabled={pending} autoComplete="off" onChange={(e) => set('description')(e.target.value)} />
           </Field>
           <Field label="Tags" hint="Separated by commas." error={errors.tags ?? Object.entries(errors).find(([p]) => p.startsWith('tags.'))?.[1]}>
-            <Input id={fieldId('tags')} value={tags} disabled={pending} autoComplete="off" onChange={(e) => setTags(e.target.value)} />
+            <Input id={fieldId('tags')} value={draft.tags} disabled={pending} autoComplete="off" onChange={(e) => set('tags')(e.target.value)} />
           </Field>
           <label className="flex items-start gap-2 self-end text-sm text-slate-800">
             <input
               id={fieldId('allowChangeRequest')}
               type="checkbox"
-              checked={allowChangeRequest}
+              checked={draft.allowChangeRequest}
               disabled={pending}
-              onChange={(e) => setAllowChangeRequest(e.target.checked)}
+              onChange={(e) => set('allowChangeRequest')(e.target.checked)}
               className="mt-0.5 h-4 w-4 accent-indigo-600"
             />
             <span>

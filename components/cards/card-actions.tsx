@@ -3,18 +3,17 @@
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from '@/components/ui/dialog';
+import { ActionDialog, ConfirmBody, DialogButtons, useActionDialog } from '@/components/ui/action-dialog';
 import { Field } from '@/components/ui/field';
-import { cn } from '@/components/ui/cn';
-import { fieldControlClasses, Input } from '@/components/ui/input';
+import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { acceptChangeRequest, cancelApproval, changeBudget, lockCard, rejectChangeRequest, unassignCard, unlockCard } from '@/lib/approvals/actions';
 import { ACTION_LABELS, ACTION_PERMISSIONS, allowedActions, type ApprovalAction } from '@/lib/approvals/state-machine';
 import type { ApprovalView, CardDetail } from '@/lib/approvals/view-types';
 import { BUDGET_CHANGE_MODES, BUDGET_MODE_LABELS, type BudgetChangeMode } from '@/lib/budgets/math';
 import { previewBudgetChange } from '@/lib/budgets/preview';
-import { rejectRequestSchema } from '@/lib/requests/schemas';
 import { BeforeAfter } from '@/components/budgets/before-after';
+import { RejectRequestDialog } from '@/components/requests/reject-request-dialog';
 import { can, type Role } from '@/lib/auth/permissions';
 import { ActionFailed, failureOf, useCardAction, useIntentKey } from './use-card-action';
 
@@ -67,106 +66,58 @@ export function ConfirmAction({ card, approval, action }: { card: CardDetail; ap
 }
 
 function ConfirmOnly({ card, approval, action }: { card: CardDetail; approval: ApprovalView; action: keyof typeof CONFIRM_TEXT }) {
-  const [open, setOpen] = useState(false);
   const [key, rotate] = useIntentKey();
   const mutation = useCardAction<{ cardId: string; approvalId: string; idempotencyKey: string }, unknown>(card.id, CONFIRM_ACTIONS[action]);
+  const dialog = useActionDialog(mutation.reset);
   const text = CONFIRM_TEXT[action];
-  const failure = failureOf(mutation.error);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) mutation.reset();
-      }}
-    >
-      <DialogTrigger asChild>
+    <ActionDialog
+      state={dialog}
+      title={text.title}
+      description={text.body}
+      trigger={
         <Button variant={text.danger ? 'ghost' : 'secondary'} className={text.danger ? 'text-red-700 hover:bg-red-50' : undefined}>
           {ACTION_LABELS[action]}
         </Button>
-      </DialogTrigger>
-      <DialogContent title={text.title} description={text.body}>
-        <div className="space-y-4">
-          <p className="text-sm text-slate-600">
-            Approval <span className="font-mono">{approval.sparadosId}</span>
-          </p>
-          <Alert tone="error">{failure?.message ?? null}</Alert>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Keep it</Button>
-            </DialogClose>
-            <Button
-              variant={text.danger ? 'danger' : 'primary'}
-              pending={mutation.isPending}
-              onClick={() =>
-                mutation.mutate(
-                  { cardId: card.id, approvalId: approval.sparadosId, idempotencyKey: key },
-                  { onSuccess: () => setOpen(false), onSettled: rotate },
-                )
-              }
-            >
-              {text.verb}
-            </Button>
-          </div>
-        </div>
-      </DialogContent>
-    </Dialog>
+      }
+    >
+      <ConfirmBody
+        error={failureOf(mutation.error)?.message}
+        dismiss="Keep it"
+        confirm={
+          <Button
+            variant={text.danger ? 'danger' : 'primary'}
+            pending={mutation.isPending}
+            onClick={() => mutation.mutate({ cardId: card.id, approvalId: approval.sparadosId, idempotencyKey: key }, { onSuccess: dialog.close, onSettled: rotate })}
+          >
+            {text.verb}
+          </Button>
+        }
+      >
+        <p className="text-sm text-slate-600">
+          Approval <span className="font-mono">{approval.sparadosId}</span>
+        </p>
+      </ConfirmBody>
+    </ActionDialog>
   );
 }
 
-/** Rejecting asks why: the reason is kept in the audit trail (Sparados' reject carries none). */
 function RejectAction({ card, approval }: { card: CardDetail; approval: ApprovalView }) {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [localError, setLocalError] = useState<string | undefined>();
   const [key, rotate] = useIntentKey();
   const mutation = useCardAction(card.id, rejectChangeRequest);
-  const failure = failureOf(mutation.error);
-  const reasonError = localError ?? failure?.fieldErrors.reason?.[0];
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) mutation.reset();
-      }}
-    >
-      <DialogTrigger asChild>
+    <RejectRequestDialog
+      target={{ cardId: card.id, approvalId: approval.sparadosId, idempotencyKey: key }}
+      mutation={mutation}
+      rotate={rotate}
+      description="The card keeps its current rules. This cannot be undone; the cardholder may ask again."
+      hint="Kept in the audit log with your name."
+      trigger={
         <Button variant="ghost" className="text-red-700 hover:bg-red-50">
           {ACTION_LABELS.reject}
         </Button>
-      </DialogTrigger>
-      <DialogContent title="Reject this change request?" description="The card keeps its current rules. This cannot be undone; the cardholder may ask again.">
-        <form
-          className="space-y-4"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            const input = { cardId: card.id, approvalId: approval.sparadosId, idempotencyKey: key, reason };
-            const checked = rejectRequestSchema.safeParse(input);
-            if (!checked.success) {
-              setLocalError(checked.error.issues.find((i) => i.path[0] === 'reason')?.message ?? checked.error.issues[0]?.message);
-              return;
-            }
-            setLocalError(undefined);
-            mutation.mutate(input, { onSuccess: () => setOpen(false), onSettled: rotate });
-          }}
-        >
-          <Alert tone="error">{failure && !failure.fieldErrors.reason ? failure.message : null}</Alert>
-          <Field label="Reason" hint="Kept in the audit log with your name." error={reasonError}>
-            <textarea className={cn(fieldControlClasses, 'min-h-20 py-2')} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Field>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Keep it</Button>
-            </DialogClose>
-            <Button type="submit" variant="danger" pending={mutation.isPending}>
-              Reject request
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+    />
   );
 }
 
@@ -179,11 +130,14 @@ const MODE_OPTIONS = BUDGET_CHANGE_MODES.map((mode) => ({ mode, label: BUDGET_MO
  * cannot apply twice.
  */
 export function BudgetDialog({ card, approval, defaultOpen = false, ownLimitMinor = null }: { card: CardDetail; approval: ApprovalView; defaultOpen?: boolean; ownLimitMinor?: string | null }) {
-  const [open, setOpen] = useState(defaultOpen);
   const [mode, setMode] = useState<BudgetChangeMode>('increase');
   const [amount, setAmount] = useState('');
   const [key, rotate] = useIntentKey();
   const mutation = useCardAction(card.id, changeBudget);
+  const dialog = useActionDialog(() => {
+    mutation.reset();
+    setAmount('');
+  }, defaultOpen);
   const failure = failureOf(mutation.error);
   const currency = card.currency;
   if (!currency) return null;
@@ -192,73 +146,61 @@ export function BudgetDialog({ card, approval, defaultOpen = false, ownLimitMino
   const lostAnswer = mutation.error && !(mutation.error instanceof ActionFailed);
   const amountError = failure?.fieldErrors.amount?.[0] ?? (preview.kind === 'invalid' || preview.kind === 'refused' ? preview.message : undefined);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) {
-          mutation.reset();
-          setAmount('');
-        }
-      }}
+    <ActionDialog
+      state={dialog}
+      trigger={<Button variant="secondary">{ACTION_LABELS.changeBudget}</Button>}
+      title="Change the budget"
+      description="Top up, reduce, or set what is left to spend. The budget cannot go below what is already spent."
     >
-      <DialogTrigger asChild>
-        <Button variant="secondary">{ACTION_LABELS.changeBudget}</Button>
-      </DialogTrigger>
-      <DialogContent title="Change the budget" description="Top up, reduce, or set what is left to spend. The budget cannot go below what is already spent.">
-        <form
-          className="space-y-4"
-          noValidate
-          aria-label="Change the budget"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (preview.kind !== 'ok') return;
-            mutation.mutate(
-              { cardId: card.id, approvalId: approval.sparadosId, idempotencyKey: key, mode, amount, currency },
-              {
-                onSuccess: () => {
-                  rotate();
-                  setOpen(false);
-                  setAmount('');
-                },
-                // A refusal ends this intent; a lost answer keeps its key so the retry is recognised.
-                onError: (error) => {
-                  if (error instanceof ActionFailed) rotate();
-                },
+      <form
+        className="space-y-4"
+        noValidate
+        aria-label="Change the budget"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (preview.kind !== 'ok') return;
+          mutation.mutate(
+            { cardId: card.id, approvalId: approval.sparadosId, idempotencyKey: key, mode, amount, currency },
+            {
+              onSuccess: () => {
+                rotate();
+                dialog.close();
+                setAmount('');
               },
-            );
-          }}
-        >
-          <Alert tone="error">{failure && !failure.fieldErrors.amount ? failure.message : null}</Alert>
-          <Alert tone="warning">
-            {lostAnswer ? 'The panel did not answer, so it is not known whether the change arrived. The figures below are read again; sending again is safe: the same change is never applied twice.' : null}
-          </Alert>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Field label="Change">
-              <Select name="mode" value={mode} onChange={(e) => setMode(e.target.value as BudgetChangeMode)}>
-                {MODE_OPTIONS.map((o) => (
-                  <option key={o.mode} value={o.mode}>
-                    {o.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={`Amount (${currency})`} error={amountError}>
-              <Input name="amount" inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} />
-            </Field>
-          </div>
-          <BeforeAfter before={figures} after={preview.kind === 'ok' ? preview.after : null} currency={currency} />
-          <Alert tone="info">{preview.kind === 'ok' ? preview.note : null}</Alert>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" pending={mutation.isPending} disabled={preview.kind !== 'ok'}>
-              {preview.kind === 'ok' && preview.needsSecondApprover ? 'Ask for approval' : 'Save budget'}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+              // A refusal ends this intent; a lost answer keeps its key so the retry is recognised.
+              onError: (error) => {
+                if (error instanceof ActionFailed) rotate();
+              },
+            },
+          );
+        }}
+      >
+        <Alert tone="error">{failure && !failure.fieldErrors.amount ? failure.message : null}</Alert>
+        <Alert tone="warning">
+          {lostAnswer ? 'The panel did not answer, so it is not known whether the change arrived. The figures below are read again; sending again is safe: the same change is never applied twice.' : null}
+        </Alert>
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field label="Change">
+            <Select name="mode" value={mode} onChange={(e) => setMode(e.target.value as BudgetChangeMode)}>
+              {MODE_OPTIONS.map((o) => (
+                <option key={o.mode} value={o.mode}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={`Amount (${currency})`} error={amountError}>
+            <Input name="amount" inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          </Field>
+        </div>
+        <BeforeAfter before={figures} after={preview.kind === 'ok' ? preview.after : null} currency={currency} />
+        <Alert tone="info">{preview.kind === 'ok' ? preview.note : null}</Alert>
+        <DialogButtons dismiss="Cancel">
+          <Button type="submit" pending={mutation.isPending} disabled={preview.kind !== 'ok'}>
+            {preview.kind === 'ok' && preview.needsSecondApprover ? 'Ask for approval' : 'Save budget'}
+          </Button>
+        </DialogButtons>
+      </form>
+    </ActionDialog>
   );
 }

@@ -6,18 +6,17 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
 import { fieldErrorsFromZod } from '@/lib/actions/input';
 import { editCard } from '@/lib/approvals/actions';
-import { splitTags } from '@/lib/approvals/assign-schema';
 import { editCardSchema, type EditCardInput } from '@/lib/approvals/card-action-schemas';
-import type { LimitsFormValue } from '@/lib/approvals/limits';
 import type { MccCategory } from '@/lib/approvals/mcc';
 import type { ApprovalView, CardDetail } from '@/lib/approvals/view-types';
 import type { FieldErrors } from '@/lib/errors';
 import { LimitsEditor } from './limits-editor';
-import { MccEditor, type MccFormValue } from './mcc-editor';
+import { MccEditor } from './mcc-editor';
 import { TimezoneSelect } from './timezone-select';
+import { useRulesDraft } from './use-rules-draft';
+import { VisualSelect } from './visual-select';
 import { failureOf, useCardAction, useIntentKey } from './use-card-action';
 import { fixFocusId, useFocusField } from '@/components/transactions/card-fix';
 import type { CardFixRequest } from '@/lib/transactions/decline-reasons';
@@ -35,16 +34,7 @@ function firstErrors(errors: FieldErrors): Record<string, string> {
 function EditForm({ card, approval, defaults, mccCategories, visuals, onDone, fix }: { card: CardDetail; approval: ApprovalView; defaults: Defaults; mccCategories: MccCategory[]; visuals: Array<{ id: string; name: string }>; onDone: () => void; fix?: CardFixRequest | null }) {
   useFocusField(fixFocusId(fix));
   const currency = card.currency!;
-  const [budget, setBudget] = useState(defaults.budget);
-  const [startDate, setStartDate] = useState(defaults.startDate);
-  const [endDate, setEndDate] = useState(defaults.endDate);
-  const [timezone, setTimezone] = useState(defaults.timezone);
-  const [limits, setLimits] = useState<LimitsFormValue>(defaults.limits);
-  const [mcc, setMcc] = useState<MccFormValue>(defaults.mcc);
-  const [description, setDescription] = useState(defaults.description);
-  const [visualId, setVisualId] = useState(defaults.visualId);
-  const [tags, setTags] = useState(defaults.tags.join(', '));
-  const [allowChangeRequest, setAllowChangeRequest] = useState(defaults.allowChangeRequest);
+  const { draft, set, values: rules } = useRulesDraft(() => ({ ...defaults, tags: defaults.tags.join(', ') }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [key, rotate] = useIntentKey();
   const mutation = useCardAction(card.id, editCard);
@@ -58,16 +48,7 @@ function EditForm({ card, approval, defaults, mccCategories, visuals, onDone, fi
       approvalId: approval.sparadosId,
       idempotencyKey: key,
       currency,
-      budget,
-      startDate,
-      endDate,
-      timezone,
-      limits,
-      mcc,
-      visualId,
-      description,
-      tags: splitTags(tags),
-      allowChangeRequest,
+      ...rules,
     };
     const checked = editCardSchema.safeParse(input);
     if (!checked.success) {
@@ -84,39 +65,32 @@ function EditForm({ card, approval, defaults, mccCategories, visuals, onDone, fi
       <Alert tone="error">{formError}</Alert>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={`Budget (${currency})`} error={shown.budget}>
-          <Input inputMode="decimal" autoComplete="off" value={budget} onChange={(e) => setBudget(e.target.value)} />
+          <Input inputMode="decimal" autoComplete="off" value={draft.budget} onChange={(e) => set('budget')(e.target.value)} />
         </Field>
         <Field label="Time zone" error={shown.timezone}>
-          <TimezoneSelect value={timezone} onValueChange={setTimezone} />
+          <TimezoneSelect value={draft.timezone} onValueChange={set('timezone')} />
         </Field>
         <Field label="Start date" hint="YYYY-MM-DD in the time zone above" error={shown.startDate}>
-          <Input value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+          <Input value={draft.startDate} onChange={(e) => set('startDate')(e.target.value)} />
         </Field>
         <Field label="End date" hint="The card works to the end of this day" error={shown.endDate}>
-          <Input id="edit-end-date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
+          <Input id="edit-end-date" value={draft.endDate} onChange={(e) => set('endDate')(e.target.value)} />
         </Field>
       </div>
-      <LimitsEditor value={limits} onChange={setLimits} currency={currency} errors={shown} idPrefix="edit" />
-      <MccEditor value={mcc} onChange={setMcc} categories={mccCategories} errors={shown} idPrefix="edit" />
+      <LimitsEditor value={draft.limits} onChange={set('limits')} currency={currency} errors={shown} idPrefix="edit" />
+      <MccEditor value={draft.mcc} onChange={set('mcc')} categories={mccCategories} errors={shown} idPrefix="edit" />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Description on the card" error={shown.description}>
-          <Input value={description} onChange={(e) => setDescription(e.target.value)} />
+          <Input value={draft.description} onChange={(e) => set('description')(e.target.value)} />
         </Field>
         <Field label="Card visual" error={shown.visualId}>
-          <Select value={visualId} onChange={(e) => setVisualId(e.target.value)}>
-            <option value="">Default visual</option>
-            {visuals.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </Select>
+          <VisualSelect value={draft.visualId} visuals={visuals} onValueChange={set('visualId')} />
         </Field>
         <Field label="Tags" hint="Separated by commas" error={shown.tags}>
-          <Input value={tags} onChange={(e) => setTags(e.target.value)} />
+          <Input value={draft.tags} onChange={(e) => set('tags')(e.target.value)} />
         </Field>
         <label className="flex items-center gap-2 self-end pb-2 text-sm">
-          <input type="checkbox" checked={allowChangeRequest} onChange={(e) => setAllowChangeRequest(e.target.checked)} />
+          <input type="checkbox" checked={draft.allowChangeRequest} onChange={(e) => set('allowChangeRequest')(e.target.checked)} />
           The cardholder may request changes
         </label>
       </div>

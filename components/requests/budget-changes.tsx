@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from '@/components/ui/dialog';
+import { ActionDialog, ConfirmBody, DialogButtons, useActionDialog } from '@/components/ui/action-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
@@ -22,83 +22,67 @@ import { useInboxAction } from './use-inbox-action';
 // (the server refuses too); they may withdraw it. Approving sends it through the write-intent path.
 
 function ApproveDialog({ change }: { change: BudgetChangeView }) {
-  const [open, setOpen] = useState(false);
   // No key of its own: the change's id makes the write's key, so approving twice sends it once.
   const mutation = useInboxAction(approveBudgetChange);
-  const failure = failureOf(mutation.error);
+  const dialog = useActionDialog(mutation.reset);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) mutation.reset();
-      }}
+    <ActionDialog
+      state={dialog}
+      trigger={<Button size="sm">Approve</Button>}
+      title="Approve this budget change?"
+      description={`${change.requestedByName} asked for it for ${change.label}. It is sent to Sparados at once.`}
     >
-      <DialogTrigger asChild>
-        <Button size="sm">Approve</Button>
-      </DialogTrigger>
-      <DialogContent title="Approve this budget change?" description={`${change.requestedByName} asked for it for ${change.label}. It is sent to Sparados at once.`}>
-        <div className="space-y-4">
-          <BeforeAfter before={change.before} after={change.after} currency={change.currency} />
-          {change.mode === 'TARGET' ? <p className="text-xs text-slate-500">A target for the available amount: the change is worked out again from the figures at the moment you approve.</p> : null}
-          <Alert tone="error">{failure?.message ?? null}</Alert>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Not now</Button>
-            </DialogClose>
-            <Button pending={mutation.isPending} onClick={() => mutation.mutate({ changeId: change.id, reason: '' }, { onSuccess: () => setOpen(false) })}>
-              Approve change
-            </Button>
-          </div>
-        </div>
-      </DialogContent>
-    </Dialog>
+      <ConfirmBody
+        error={failureOf(mutation.error)?.message}
+        confirm={
+          <Button pending={mutation.isPending} onClick={() => mutation.mutate({ changeId: change.id, reason: '' }, { onSuccess: dialog.close })}>
+            Approve change
+          </Button>
+        }
+      >
+        <BeforeAfter before={change.before} after={change.after} currency={change.currency} />
+        {change.mode === 'TARGET' ? <p className="text-xs text-slate-500">A target for the available amount: the change is worked out again from the figures at the moment you approve.</p> : null}
+      </ConfirmBody>
+    </ActionDialog>
   );
 }
 
 function DeclineDialog({ change, withdraw }: { change: BudgetChangeView; withdraw: boolean }) {
-  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const mutation = useInboxAction(withdraw ? withdrawBudgetChange : declineBudgetChange);
+  const dialog = useActionDialog(mutation.reset);
   const failure = failureOf(mutation.error);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) mutation.reset();
-      }}
-    >
-      <DialogTrigger asChild>
+    <ActionDialog
+      state={dialog}
+      trigger={
         <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50">
           {withdraw ? 'Withdraw' : 'Decline'}
         </Button>
-      </DialogTrigger>
-      <DialogContent title={withdraw ? 'Withdraw your budget change?' : 'Decline this budget change?'} description={`${changeWords(change)} for ${change.label}. Nothing is sent to Sparados.`}>
-        <form
-          className="space-y-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            mutation.mutate({ changeId: change.id, reason }, { onSuccess: () => setOpen(false) });
-          }}
-        >
-          {withdraw ? null : (
-            <Field label="Reason (optional)" hint="Kept in the audit log." error={failure?.fieldErrors.reason?.[0]}>
-              <Input value={reason} onChange={(e) => setReason(e.target.value)} />
-            </Field>
-          )}
-          <Alert tone="error">{failure && !failure.fieldErrors.reason ? failure.message : null}</Alert>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Not now</Button>
-            </DialogClose>
-            <Button type="submit" variant="danger" pending={mutation.isPending}>
-              {withdraw ? 'Withdraw change' : 'Decline change'}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={withdraw ? 'Withdraw your budget change?' : 'Decline this budget change?'}
+      description={`${changeWords(change)} for ${change.label}. Nothing is sent to Sparados.`}
+    >
+      <form
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          mutation.mutate({ changeId: change.id, reason }, { onSuccess: dialog.close });
+        }}
+      >
+        {withdraw ? null : (
+          <Field label="Reason (optional)" hint="Kept in the audit log." error={failure?.fieldErrors.reason?.[0]}>
+            <Input value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Field>
+        )}
+        <Alert tone="error">{failure && !failure.fieldErrors.reason ? failure.message : null}</Alert>
+        <DialogButtons>
+          <Button type="submit" variant="danger" pending={mutation.isPending}>
+            {withdraw ? 'Withdraw change' : 'Decline change'}
+          </Button>
+        </DialogButtons>
+      </form>
+    </ActionDialog>
   );
 }
 

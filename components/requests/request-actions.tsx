@@ -1,12 +1,11 @@
 'use client';
 
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
+import { ActionDialog, ConfirmBody, DialogButtons, useActionDialog } from '@/components/ui/action-dialog';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { cn } from '@/components/ui/cn';
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
-import { fieldControlClasses, Input } from '@/components/ui/input';
+import { Input } from '@/components/ui/input';
 import { failureOf, useIntentKey } from '@/components/cards/use-card-action';
 import { money } from '@/components/cards/format';
 import { fieldErrorsFromZod } from '@/lib/actions/input';
@@ -15,23 +14,13 @@ import { localDate } from '@/lib/approvals/validity';
 import { can, type Role } from '@/lib/auth/permissions';
 import { formatMinorAsInput } from '@/lib/money';
 import { editAndAcceptRequest } from '@/lib/requests/actions';
-import { editAndAcceptSchema, rejectRequestSchema } from '@/lib/requests/schemas';
+import { editAndAcceptSchema } from '@/lib/requests/schemas';
 import type { ChangeRequestView } from '@/lib/requests/view-types';
+import { RejectRequestDialog } from './reject-request-dialog';
 import { useInboxAction } from './use-inbox-action';
 
 // The answers to one change request: accept, edit then accept, reject (with a reason), cancel. Each
 // dialog holds the key of its one intent until the server answers.
-
-function ActionDialog({ trigger, title, description, children, open, onOpenChange }: { trigger: ReactNode; title: string; description: string; children: ReactNode; open: boolean; onOpenChange: (open: boolean) => void }) {
-  return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={title} description={description}>
-        {children}
-      </DialogContent>
-    </Dialog>
-  );
-}
 
 function target(request: ChangeRequestView, key: string) {
   return { cardId: request.cardId, approvalId: request.approvalId, idempotencyKey: key };
@@ -50,45 +39,38 @@ function Effect({ request }: { request: ChangeRequestView }) {
 }
 
 function AcceptDialog({ request }: { request: ChangeRequestView }) {
-  const [open, setOpen] = useState(false);
   const [key, rotate] = useIntentKey();
   const mutation = useInboxAction(acceptChangeRequest);
-  const failure = failureOf(mutation.error);
+  const dialog = useActionDialog(mutation.reset);
   return (
     <ActionDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) mutation.reset();
-      }}
+      state={dialog}
       title="Accept this change request?"
       description={`${request.askedBy} asked for it. The card takes the requested rules at once.`}
       trigger={<Button size="sm">Accept</Button>}
     >
-      <div className="space-y-4">
-        <Effect request={request} />
-        <Alert tone="error">{failure?.message ?? null}</Alert>
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Not now</Button>
-          </DialogClose>
-          <Button pending={mutation.isPending} onClick={() => mutation.mutate(target(request, key), { onSuccess: () => setOpen(false), onSettled: rotate })}>
+      <ConfirmBody
+        error={failureOf(mutation.error)?.message}
+        confirm={
+          <Button pending={mutation.isPending} onClick={() => mutation.mutate(target(request, key), { onSuccess: dialog.close, onSettled: rotate })}>
             Accept request
           </Button>
-        </div>
-      </div>
+        }
+      >
+        <Effect request={request} />
+      </ConfirmBody>
     </ActionDialog>
   );
 }
 
 function EditAcceptDialog({ request }: { request: ChangeRequestView }) {
   const currency = request.currency;
-  const [open, setOpen] = useState(false);
   const [budget, setBudget] = useState(currency ? formatMinorAsInput(BigInt(request.requested.budgetMinor), currency) : '');
   const [endDate, setEndDate] = useState(localDate(new Date(request.requested.endDate), request.requested.timezone));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [key, rotate] = useIntentKey();
   const mutation = useInboxAction(editAndAcceptRequest);
+  const dialog = useActionDialog(mutation.reset);
   const failure = failureOf(mutation.error);
   if (!currency) return null;
   const shown = { ...errors, ...(failure?.fieldErrors ?? {}) };
@@ -102,16 +84,12 @@ function EditAcceptDialog({ request }: { request: ChangeRequestView }) {
       return;
     }
     setErrors({});
-    mutation.mutate(input, { onSuccess: () => setOpen(false), onSettled: rotate });
+    mutation.mutate(input, { onSuccess: dialog.close, onSettled: rotate });
   }
 
   return (
     <ActionDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) mutation.reset();
-      }}
+      state={dialog}
       title="Edit, then accept"
       description="Grant a different budget or end date than asked; the other rules stay as requested."
       trigger={
@@ -130,85 +108,42 @@ function EditAcceptDialog({ request }: { request: ChangeRequestView }) {
             <Input value={endDate} onChange={(e) => setEndDate(e.target.value)} />
           </Field>
         </div>
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Not now</Button>
-          </DialogClose>
+        <DialogButtons>
           <Button type="submit" pending={mutation.isPending}>
             Save and accept
           </Button>
-        </div>
+        </DialogButtons>
       </form>
     </ActionDialog>
   );
 }
 
 function RejectDialog({ request }: { request: ChangeRequestView }) {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const [key, rotate] = useIntentKey();
   const mutation = useInboxAction(rejectChangeRequest);
-  const failure = failureOf(mutation.error);
   return (
-    <ActionDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) mutation.reset();
-      }}
-      title="Reject this change request?"
+    <RejectRequestDialog
+      target={target(request, key)}
+      mutation={mutation}
+      rotate={rotate}
       description="The card keeps its current rules. The cardholder may ask again."
+      hint="Required; kept in the audit log with your name."
       trigger={
         <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50">
           Reject
         </Button>
       }
-    >
-      <form
-        className="space-y-4"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const input = { ...target(request, key), reason };
-          const checked = rejectRequestSchema.safeParse(input);
-          if (!checked.success) {
-            setError(checked.error.issues[0]?.message);
-            return;
-          }
-          setError(undefined);
-          mutation.mutate(input, { onSuccess: () => setOpen(false), onSettled: rotate });
-        }}
-      >
-        <Alert tone="error">{failure && !failure.fieldErrors.reason ? failure.message : null}</Alert>
-        <Field label="Reason" hint="Required; kept in the audit log with your name." error={error ?? failure?.fieldErrors.reason?.[0]}>
-          <textarea className={cn(fieldControlClasses, 'min-h-20 py-2')} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </Field>
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Not now</Button>
-          </DialogClose>
-          <Button type="submit" variant="danger" pending={mutation.isPending}>
-            Reject request
-          </Button>
-        </div>
-      </form>
-    </ActionDialog>
+    />
   );
 }
 
 function CancelDialog({ request }: { request: ChangeRequestView }) {
-  const [open, setOpen] = useState(false);
   const [key, rotate] = useIntentKey();
   const mutation = useInboxAction(cancelApproval);
-  const failure = failureOf(mutation.error);
+  const dialog = useActionDialog(mutation.reset);
   return (
     <ActionDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) mutation.reset();
-      }}
+      state={dialog}
       title="Cancel this change request?"
       description="It is withdrawn without an answer; the card keeps its current rules. This cannot be undone."
       trigger={
@@ -217,17 +152,15 @@ function CancelDialog({ request }: { request: ChangeRequestView }) {
         </Button>
       }
     >
-      <div className="space-y-4">
-        <Alert tone="error">{failure?.message ?? null}</Alert>
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Keep it</Button>
-          </DialogClose>
-          <Button variant="danger" pending={mutation.isPending} onClick={() => mutation.mutate(target(request, key), { onSuccess: () => setOpen(false), onSettled: rotate })}>
+      <ConfirmBody
+        error={failureOf(mutation.error)?.message}
+        dismiss="Keep it"
+        confirm={
+          <Button variant="danger" pending={mutation.isPending} onClick={() => mutation.mutate(target(request, key), { onSuccess: dialog.close, onSettled: rotate })}>
             Cancel request
           </Button>
-        </div>
-      </div>
+        }
+      />
     </ActionDialog>
   );
 }

@@ -1,33 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAction, type ActionRuntime } from '@/lib/actions/run-action';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from '@/lib/actions/run-action';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
+import { formatMoney } from '@/lib/money';
 import { getSparadosClient } from '@/lib/sparados';
-import { createTestUser } from '@/tests/support/users';
-import { changeBudget, editCard, lockCard, unassignCard, unlockCard } from './actions';
+import { actionSuite } from '@/tests/support/action-test';
+import { cancelApproval, changeBudget, editCard, lockCard, unassignCard, unlockCard } from './actions';
 import { runApprovalOperation } from './operations';
-import { sandboxHarness, type SandboxHarness } from './test-helpers';
 
 // The card page's actions through the real action wrapper, database and sandbox.
 
-let sandbox: SandboxHarness;
+const suite = actionSuite(['OPERATOR', 'APPROVER', 'VIEWER'], '198.51.100.7');
+const runtime = suite.runtime;
 let operator: SessionUser;
 let approver: SessionUser;
 let viewer: SessionUser;
-
-beforeAll(async () => {
-  sandbox = await sandboxHarness();
-  [operator, approver, viewer] = await Promise.all([createTestUser('OPERATOR'), createTestUser('APPROVER'), createTestUser('VIEWER')]);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-
-const runtime = (user: SessionUser): ActionRuntime => ({ db, getUser: async () => user, getIp: async () => '198.51.100.7', logError: () => {} });
+beforeAll(() => void ([operator, approver, viewer] = suite.users));
 
 async function newCard() {
-  const outcome = await runApprovalOperation('approval.create', { idempotencyKey: randomUUID(), request: { body: sandbox.request() } });
+  const outcome = await runApprovalOperation('approval.create', { idempotencyKey: randomUUID(), request: { body: suite.sandbox.request() } });
   return { cardId: outcome.cardId!, approvalId: outcome.result.id };
 }
 
@@ -52,7 +44,7 @@ describe('card actions', () => {
 
   it('lock (double click applies once), unlock, budget up and down, edit, unassign', async () => {
     const card = await newCard();
-    await sandbox.control.redeem(card.approvalId);
+    await suite.sandbox.control.redeem(card.approvalId);
 
     const key = randomUUID();
     const [first, second] = await Promise.all([
@@ -73,7 +65,7 @@ describe('card actions', () => {
     });
     expect(await runAction(unlockCard.definition, act(card), runtime(operator))).toMatchObject({ ok: true, data: { cardStatus: 'ACTIVE' } });
 
-    const currency = (await sandbox.control.corporation()).currency;
+    const currency = (await suite.sandbox.control.corporation()).currency;
     // 500.00 budget, nothing spent: taking off 600.00 is refused before Sparados is asked.
     const tooMuch = await runAction(changeBudget.definition, { ...act(card), mode: 'decrease', amount: '600', currency }, runtime(operator));
     expect(tooMuch).toMatchObject({ ok: false, code: 'BUDGET_RULE' });
@@ -123,8 +115,27 @@ describe('card actions', () => {
 
     const events = await db.auditEvent.findMany({ where: { targetType: 'card', targetId: card.cardId }, orderBy: { at: 'asc' } });
     expect(events.filter((e) => e.actorId !== null).map((e) => e.action)).toEqual(['cards.lock', 'cards.unlock', 'cards.topup', 'cards.topup', 'budgets.change_requested', 'cards.edit', 'cards.unassign']);
+    // Each sentence names the card the way people know it, not only by its approval id (decision 113).
+    const said = (action: string) => events.find((e) => e.action === action && e.actorId !== null)!;
+    expect(said('cards.lock').summary).toBe(`${operator.name} locked card 'Contract test' (approval ${card.approvalId}).`);
+    expect(said('cards.unlock').summary).toBe(`${operator.name} unlocked card 'Contract test' (approval ${card.approvalId}).`);
+    expect(said('cards.lock').before).toMatchObject({ approvalId: card.approvalId, budgetMinor: '50000', currency });
+    // The edit sent no description, so the card is now known by its holder.
+    expect(said('cards.edit').summary).toBe(
+      `${operator.name} edited the rules of card 'Contract test' (now the card of Contract Test), budget ${formatMoney(55_000n, currency)} → ${formatMoney(70_000n, currency)} (approval ${card.approvalId} replaced by ${edited!.approvalId}).`,
+    );
+    expect(said('cards.edit').after).toMatchObject({ approvalId: edited!.approvalId, budgetMinor: '70000', currency });
+    expect(said('cards.unassign').summary).toBe(`${approver.name} took back the card of Contract Test (approval ${edited!.approvalId} is now finished).`);
     // The redemption was noticed by the fresh read before the first lock (no sync ran).
     expect(events.filter((e) => e.actorId === null).map((e) => e.summary)).toEqual([expect.stringMatching(/Waiting for redemption → Active/)]);
+  });
+
+  it('cancel names the card in the audit sentence', async () => {
+    const card = await newCard();
+    expect(await runAction(cancelApproval.definition, act(card), runtime(approver))).toMatchObject({ ok: true, data: { status: 'CANCELED' } });
+    const entry = await db.auditEvent.findFirstOrThrow({ where: { targetId: card.cardId, action: 'cards.cancel' } });
+    expect(entry.summary).toBe(`${approver.name} cancelled the approval of card 'Contract test' (approval ${card.approvalId}).`);
+    expect(entry.before).toMatchObject({ approvalId: card.approvalId, status: 'ACCEPTED', currency: (await suite.sandbox.control.corporation()).currency });
   });
 
   it('refuses an approval that does not belong to the card', async () => {

@@ -4,6 +4,7 @@ import { defineAction } from '@/lib/actions/define-action';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { budgetAuditDraft, requestBudgetChange } from '@/lib/budgets/change';
 import { changeBudgetSchema } from '@/lib/budgets/schemas';
+import { formatMoney } from '@/lib/money';
 import { decideChangeRequest, requestAuditDraft } from '@/lib/requests/decide';
 import { rejectRequestSchema } from '@/lib/requests/schemas';
 import { cardActionSchema, editCardSchema } from './card-action-schemas';
@@ -25,9 +26,20 @@ function entry(action: string, sentence: (user: SessionUser, data: CardActionRes
           summary: sentence(user, data),
           targetType: 'card',
           targetId: data.cardId,
-          before: data.before,
-          after: { approvalId: data.approvalId, status: data.status, cardStatus: data.cardStatus },
+          before: { ...data.before, currency: data.currency },
+          after: { approvalId: data.approvalId, status: data.status, cardStatus: data.cardStatus, budgetMinor: data.budgetMinor, currency: data.currency },
         };
+}
+
+/** "… the rules of card 'Travel – J. Smith' (now card 'Office – J. Smith'), budget 500.00 PLN → 700.00 PLN (approval …)." */
+function describeEdit(user: SessionUser, d: CardActionResult): string {
+  const renamed = d.renamedTo ? ` (now ${d.renamedTo})` : '';
+  const budget =
+    d.before.budgetMinor !== d.budgetMinor && d.currency
+      ? `, budget ${formatMoney(BigInt(d.before.budgetMinor), d.currency)} → ${formatMoney(BigInt(d.budgetMinor), d.currency)}`
+      : '';
+  const approval = d.approvalId === d.before.approvalId ? `approval ${d.approvalId}` : `approval ${d.before.approvalId} replaced by ${d.approvalId}`;
+  return `${user.name} edited the rules of ${d.label}${renamed}${budget} (${approval}).`;
 }
 
 export const lockCard = defineAction({
@@ -35,7 +47,7 @@ export const lockCard = defineAction({
   permission: ACTION_PERMISSIONS.lock,
   schema: cardActionSchema,
   run: (input, { user }) => runSimpleCardAction('lock', input, user),
-  audit: entry('cards.lock', (user, d) => `${user.name} locked the card (approval ${d.approvalId}).`),
+  audit: entry('cards.lock', (user, d) => `${user.name} locked ${d.label} (approval ${d.approvalId}).`),
   revalidate,
 });
 
@@ -44,7 +56,7 @@ export const unlockCard = defineAction({
   permission: ACTION_PERMISSIONS.unlock,
   schema: cardActionSchema,
   run: (input, { user }) => runSimpleCardAction('unlock', input, user),
-  audit: entry('cards.unlock', (user, d) => `${user.name} unlocked the card (approval ${d.approvalId}).`),
+  audit: entry('cards.unlock', (user, d) => `${user.name} unlocked ${d.label} (approval ${d.approvalId}).`),
   revalidate,
 });
 
@@ -53,7 +65,7 @@ export const cancelApproval = defineAction({
   permission: ACTION_PERMISSIONS.cancel,
   schema: cardActionSchema,
   run: (input, { user }) => runSimpleCardAction('cancel', input, user),
-  audit: entry('cards.cancel', (user, d) => `${user.name} cancelled approval ${d.approvalId}.`),
+  audit: entry('cards.cancel', (user, d) => `${user.name} cancelled the approval of ${d.label} (approval ${d.approvalId}).`),
   revalidate,
 });
 
@@ -62,7 +74,7 @@ export const unassignCard = defineAction({
   permission: ACTION_PERMISSIONS.unassign,
   schema: cardActionSchema,
   run: (input, { user }) => runSimpleCardAction('unassign', input, user),
-  audit: entry('cards.unassign', (user, d) => `${user.name} took the card back (approval ${d.approvalId} is now ${d.status.toLowerCase()}).`),
+  audit: entry('cards.unassign', (user, d) => `${user.name} took back ${d.label} (approval ${d.approvalId} is now ${d.status.toLowerCase()}).`),
   revalidate,
 });
 
@@ -100,10 +112,6 @@ export const editCard = defineAction({
   permission: ACTION_PERMISSIONS.edit,
   schema: editCardSchema,
   run: (input, { user }) => editCardRules(input, user),
-  audit: entry('cards.edit', (user, d) =>
-    d.approvalId === d.before.approvalId
-      ? `${user.name} edited the rules of approval ${d.approvalId}.`
-      : `${user.name} edited the rules: approval ${d.before.approvalId} was replaced by ${d.approvalId}.`,
-  ),
+  audit: entry('cards.edit', describeEdit),
   revalidate,
 });

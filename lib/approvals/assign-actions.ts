@@ -3,10 +3,21 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { formatMoney } from '@/lib/money';
-import { assignFormSchema } from './assign-schema';
-import { assignCard, readAssignProgress } from './assign';
+import { assignFormSchema, type AssignForm } from './assign-schema';
+import { assignCard, readAssignProgress, type AssignOutcome } from './assign';
+import { localDate } from './validity';
 
 // The assign form's server actions: the form posts its parsed-again input here.
+
+/** "Anna Nowak assigned card 'Travel' to Jan Smith with a budget of 1,250.00 PLN, valid 2027-01-01 to 2027-06-30 (approval …)". Dates are the cardholder's calendar days in the approval's zone (kept in `after`). */
+function describeAssignment(actorName: string, form: AssignForm, outcome: AssignOutcome): string {
+  const card = form.description ? `card '${form.description}'` : 'a card';
+  const { start, end, timezone } = form.validity;
+  return (
+    `${actorName} assigned ${card} to ${outcome.holderName} with a budget of ${formatMoney(form.budgetMinor, form.currency)}, ` +
+    `valid ${localDate(start, timezone)} to ${localDate(end, timezone)} (approval ${outcome.approvalId}).`
+  );
+}
 
 export const assignCardAction = defineAction({
   name: 'cards.assign',
@@ -19,7 +30,7 @@ export const assignCardAction = defineAction({
       ? null
       : {
           action: 'cards.assign',
-          summary: `${user.name} assigned a card with a budget of ${formatMoney(form.budgetMinor, form.currency)} (approval ${outcome.approvalId}).`,
+          summary: describeAssignment(user.name, form, outcome),
           targetType: 'card',
           targetId: outcome.cardId,
           after: {

@@ -1,31 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAction, type ActionRuntime } from '@/lib/actions/run-action';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from '@/lib/actions/run-action';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
+import { formatMoney } from '@/lib/money';
 import { getSparadosClient } from '@/lib/sparados';
-import { createTestUser } from '@/tests/support/users';
+import { actionSuite } from '@/tests/support/action-test';
 import { assignCardAction, pollAssignedCard } from './assign-actions';
 import type { AssignFormValues } from './assign-schema';
 import { defaultLimitsForm } from './limits';
-import { sandboxHarness, type SandboxHarness } from './test-helpers';
 
 // The assign form's server action through the real wrapper, database and sandbox.
 
-let sandbox: SandboxHarness;
+const suite = actionSuite(['OPERATOR', 'VIEWER'], '198.51.100.9');
+const runtime = suite.runtime;
 let operator: SessionUser;
 let viewer: SessionUser;
-
-beforeAll(async () => {
-  sandbox = await sandboxHarness();
-  [operator, viewer] = await Promise.all([createTestUser('OPERATOR'), createTestUser('VIEWER')]);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-
-const runtime = (user: SessionUser): ActionRuntime => ({ db, getUser: async () => user, getIp: async () => '198.51.100.9', logError: () => {} });
+beforeAll(() => void ([operator, viewer] = suite.users));
 const year = new Date().getUTCFullYear() + 1;
 
 function form(overrides: Partial<AssignFormValues> = {}): AssignFormValues {
@@ -33,7 +25,7 @@ function form(overrides: Partial<AssignFormValues> = {}): AssignFormValues {
   return {
     idempotencyKey: randomUUID(),
     cardholder: { kind: 'new', fullApi: false, email: `assign-${tag}@int.test`, phonePrefix: '48', phoneNumber: `6${String(Date.now()).slice(-8)}`, firstName: 'Ada', lastName: `Test ${tag}` },
-    cardAliasId: sandbox.cardAliasId,
+    cardAliasId: suite.sandbox.cardAliasId,
     currency: 'PLN',
     budget: '1 250,00',
     startDate: `${year}-01-01`,
@@ -82,6 +74,11 @@ describe('assign a card', () => {
     expect(await db.pendingOperation.count({ where: { idempotencyKey: values.idempotencyKey } })).toBe(1);
     expect(await db.cardholder.count({ where: { email } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: 'cards.assign', targetId: first.data.cardId } })).toBe(1);
+    const entry = await db.auditEvent.findFirstOrThrow({ where: { action: 'cards.assign', targetId: first.data.cardId } });
+    expect(entry.summary).toBe(
+      `${operator.name} assigned card 'Integration test' to Ada ${(values.cardholder as { lastName: string }).lastName} with a budget of ${formatMoney(125_000n, 'PLN')}, valid ${year}-01-01 to ${year}-06-30 (approval ${first.data.approvalId}).`,
+    );
+    expect(entry.after).toMatchObject({ budgetMinor: '125000', currency: 'PLN', cardholderId: first.data.cardholderId });
     const card = await db.card.findUniqueOrThrow({ where: { id: first.data.cardId }, include: { cardholder: true } });
     expect(card).toMatchObject({ description: 'Integration test', cardholder: { email, firstName: 'Ada' } });
   });

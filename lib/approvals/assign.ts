@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { holderDisplayName } from '@/lib/budgets/card-label';
 import { AppError } from '@/lib/errors';
 import { runCardholderOperation } from '@/lib/cardholders/operations';
 import { cardholderForSparadosUser, upsertCardholder } from '@/lib/cardholders/store';
@@ -22,6 +23,8 @@ export interface AssignOutcome {
   approvalId: string;
   status: string;
   cardholderId: string;
+  /** The cardholder's name (or e-mail) as the audit sentence gives it. */
+  holderName: string;
   /** Full API: the card appears by itself shortly; the page polls for it. */
   fullApi: boolean;
   /** True when this key had already assigned the card: nothing new was created. */
@@ -127,11 +130,13 @@ export async function assignCard(form: AssignForm, options: { actorId: string | 
     throw error;
   }
   if (!outcome.cardId) throw new AppError('INTERNAL', 'The approval was created but its card could not be found.');
+  const named = await db.cardholder.findUniqueOrThrow({ where: { id: holder.cardholderId }, select: { firstName: true, lastName: true, email: true } });
   return {
     cardId: outcome.cardId,
     approvalId: outcome.result.id,
     status: outcome.result.status,
     cardholderId: holder.cardholderId,
+    holderName: holderDisplayName(named),
     fullApi: holder.fullApi,
     replayed: outcome.replayed,
   };

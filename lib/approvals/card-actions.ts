@@ -3,6 +3,7 @@ import { findAccount } from '@/lib/accounts/queries';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { cardLabelOf } from '@/lib/budgets/target';
 import { getSparadosClient, isSparadosError, toAppError } from '@/lib/sparados';
 import { toEditApprovalInput } from './assign-input';
 import type { CardActionInput, EditCard } from './card-action-schemas';
@@ -22,11 +23,17 @@ export interface CardActionResult {
   approvalId: string;
   status: string;
   cardStatus: string | null;
+  /** The budget after the action, in minor units of `currency`. */
+  budgetMinor: string;
   /** True when the same key had already done this: nothing was sent again (no second audit entry). */
   replayed: boolean;
   /** What the approval was before, for the audit entry. */
   before: { approvalId: string; status: string; cardStatus: string | null; budgetMinor: string };
   currency: string | null;
+  /** How people know the card ("card 'Travel – J. Smith'"), as it was named before the action. */
+  label: string;
+  /** Its name afterwards when the action renamed it (an edit of the description), else null. */
+  renamedTo: string | null;
 }
 
 const KIND: Record<ApprovalAction, ApprovalOperationKind> = {
@@ -95,6 +102,7 @@ function assertAllowed(action: ApprovalAction, target: Target): void {
 }
 
 async function send(action: ApprovalAction, target: Target, idempotencyKey: string, actorId: string, request: unknown, currency: string | null): Promise<CardActionResult> {
+  const label = await cardLabelOf(target.cardId);
   const outcome = await runApprovalOperation(KIND[action] as 'approval.lock', {
     idempotencyKey,
     actorId,
@@ -107,9 +115,12 @@ async function send(action: ApprovalAction, target: Target, idempotencyKey: stri
     approvalId: outcome.result.id,
     status: outcome.result.rawStatus,
     cardStatus: outcome.result.cardStatus,
+    budgetMinor: String(outcome.result.budgetMinor),
     replayed: outcome.replayed,
     before: { approvalId: target.sparadosId, status: target.status, cardStatus: target.cardStatus, budgetMinor: target.budgetMinor.toString() },
     currency,
+    label,
+    renamedTo: null,
   };
 }
 
@@ -134,5 +145,7 @@ export async function editCardRules(input: EditCard, user: SessionUser): Promise
     if (currency && currency !== input.currency) throw new AppError('CONFLICT', `The account is in ${currency}; reload the page.`);
   }
   const body = toEditApprovalInput(input, await getMccCategories());
-  return send('edit', target, input.idempotencyKey, user.id, { approvalId: target.sparadosId, body }, currency);
+  const result = await send('edit', target, input.idempotencyKey, user.id, { approvalId: target.sparadosId, body }, currency);
+  const now = await cardLabelOf(result.cardId);
+  return { ...result, renamedTo: now === result.label ? null : now };
 }

@@ -5,23 +5,14 @@
 
 import type { BadgeTone } from '@/components/ui/badge';
 import type { Permission } from '@/lib/auth/permissions';
+// The schema file itself (zod only): '@/lib/sparados' is server-only and this module is client-safe.
+import { APPROVAL_STATUSES as SPARADOS_APPROVAL_STATUSES, CARD_STATUSES, type CardStatus } from '@/lib/sparados/schemas/approvals';
 
-export const APPROVAL_STATUSES = [
-  'CREATED',
-  'ACCEPTED',
-  'PREPARED',
-  'DELIVERED',
-  'REAPPROVED',
-  'CANCELED',
-  'REJECTED',
-  'EXPIRED',
-  'FINISHED',
-  'UNKNOWN',
-] as const;
+/** Sparados' statuses, plus UNKNOWN for one the panel does not know yet (kept raw, allows nothing). */
+export const APPROVAL_STATUSES = [...SPARADOS_APPROVAL_STATUSES, 'UNKNOWN'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
-export const CARD_STATUSES = ['ACTIVE', 'LOCKED'] as const;
-export type CardStatus = (typeof CARD_STATUSES)[number];
+export { CARD_STATUSES, type CardStatus };
 
 export const APPROVAL_ACTIONS = ['accept', 'reject', 'edit', 'cancel', 'lock', 'unlock', 'unassign', 'changeBudget'] as const;
 export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];

@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { recordAudit } from './record';
 
-// Audit entries are append-only in the database itself (a trigger from the first migration), so no
-// code path, present or future, can rewrite history: not Prisma, not raw SQL.
+// Audit entries are append-only in the database itself (a row trigger from the first migration, and a
+// statement trigger for TRUNCATE, which fires no row triggers), so no code path, present or future,
+// can rewrite history: not Prisma, not raw SQL.
 
 const tag = `append-only-${randomUUID()}`;
 let id: string;
@@ -50,6 +51,19 @@ describe('AuditEvent is append-only', () => {
         await tx.$executeRaw`UPDATE "AuditEvent" SET "actorId" = NULL WHERE id = ${id}::uuid`;
       }),
     ).rejects.toThrow(refused);
+    await unchanged();
+  });
+
+  it('refuses TRUNCATE, which row triggers do not see, also with CASCADE and inside a transaction', async () => {
+    const before = await db.auditEvent.count();
+    await expect(db.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(refused);
+    await expect(db.$executeRawUnsafe('TRUNCATE TABLE ONLY "AuditEvent" RESTART IDENTITY CASCADE')).rejects.toThrow(refused);
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe('TRUNCATE "AuditEvent"');
+      }),
+    ).rejects.toThrow(refused);
+    expect(await db.auditEvent.count()).toBeGreaterThanOrEqual(before);
     await unchanged();
   });
 

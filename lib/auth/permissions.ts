@@ -17,7 +17,7 @@ export const ROLE_LABELS = {
 export const ROLE_DESCRIPTIONS = {
   VIEWER: 'Sees cards, requests, transactions and the audit log; changes nothing.',
   OPERATOR: 'Assigns cards, locks and unlocks them, tops up within the operator limit.',
-  APPROVER: 'Answers change requests and approves large top-ups and card take-backs.',
+  APPROVER: 'Answers change requests, approves top-ups above the four-eyes thresholds and takes cards back.',
   ADMIN: 'Manages admin users, settings and the Sparados connection.',
 } as const satisfies Record<Role, string>;
 
@@ -28,9 +28,8 @@ export const PERMISSIONS = {
   'cards.assign': 'OPERATOR',
   'cards.lock': 'OPERATOR',
   'cards.unlock': 'OPERATOR',
-  /** Top-ups up to the operator limit setting; larger ones need cards.topup.large. */
+  /** Any budget change; one above the requester's four-eyes threshold waits for a second approver (requests.decide). */
   'cards.topup': 'OPERATOR',
-  'cards.topup.large': 'APPROVER',
   'cards.takeback': 'APPROVER',
   'cards.reveal': 'APPROVER',
   'requests.view': 'VIEWER',

@@ -1,34 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAction, type ActionRuntime } from '@/lib/actions/run-action';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from '@/lib/actions/run-action';
 import { runApprovalOperation } from '@/lib/approvals/operations';
-import { sandboxHarness, type SandboxHarness } from '@/lib/approvals/test-helpers';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { getSparadosClient, isSparadosError } from '@/lib/sparados';
-import { createTestUser } from '@/tests/support/users';
+import { actionSuite } from '@/tests/support/action-test';
 import { deleteCardholder, findCardholders, updateCardholder } from './actions';
 import { getCardholder, listCardholders } from './queries';
 import { upsertCardholder } from './store';
 
 // The cardholder directory's actions against the real database and sandbox.
 
-let sandbox: SandboxHarness;
+const suite = actionSuite(['OPERATOR', 'VIEWER'], '198.51.100.11');
+const runtime = suite.runtime;
 let operator: SessionUser;
 let viewer: SessionUser;
-
-beforeAll(async () => {
-  sandbox = await sandboxHarness();
-  [operator, viewer] = await Promise.all([createTestUser('OPERATOR'), createTestUser('VIEWER')]);
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-
-const runtime = (user: SessionUser): ActionRuntime => ({ db, getUser: async () => user, getIp: async () => '198.51.100.11', logError: () => {} });
+beforeAll(() => void ([operator, viewer] = suite.users));
 
 async function holderWithCard() {
-  const body = sandbox.request();
+  const body = suite.sandbox.request();
   const user = body.user as { email: string; prefix: string; phone: string };
   const holder = await upsertCardholder(db, { email: user.email, phonePrefix: user.prefix, phoneNumber: user.phone, firstName: 'Active', lastName: 'Holder' });
   const created = await runApprovalOperation('approval.create', { idempotencyKey: randomUUID(), request: { body, cardholderId: holder.id } });

@@ -8,6 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { NewestFirstPager } from '@/components/ui/newest-first-pager';
 import { auditSearch, blockingErrors, filtersOf, hasFilters, parseAuditParams } from '@/lib/audit/filters';
 import { auditFilterOptions, auditTimeZone, listAuditEvents, prepareAuditFilters, resolveCardFilter } from '@/lib/audit/queries';
 import { requirePermission } from '@/lib/auth/session';
@@ -90,31 +91,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               {hasFilters(filters) ? 'Change or clear the filters to see more.' : 'Entries appear here as people sign in and make changes.'}
             </EmptyState>
           )}
-          {page.prev || page.next ? (
-            <nav aria-label="Pages" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
-              <div className="flex gap-2">
-                {!firstPage ? (
-                  <Button variant="ghost" size="sm" asChild>
-                    <Link href={sizeSearch({})}>Newest</Link>
-                  </Button>
-                ) : null}
-                {page.prev ? (
-                  <Button variant="secondary" size="sm" asChild>
-                    <Link href={sizeSearch({ before: page.prev })} rel="prev">
-                      Newer
-                    </Link>
-                  </Button>
-                ) : null}
-              </div>
-              {page.next ? (
-                <Button variant="secondary" size="sm" asChild>
-                  <Link href={sizeSearch({ after: page.next })} rel="next">
-                    Older
-                  </Link>
-                </Button>
-              ) : null}
-            </nav>
-          ) : null}
+          <NewestFirstPager
+            newestHref={firstPage ? null : sizeSearch({})}
+            newerHref={page.prev ? sizeSearch({ before: page.prev }) : null}
+            olderHref={page.next ? sizeSearch({ after: page.next }) : null}
+          />
         </Card>
       ) : null}
     </>

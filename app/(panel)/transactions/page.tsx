@@ -11,6 +11,7 @@ import { TransactionsTable } from '@/components/transactions/transactions-table'
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { NewestFirstPager } from '@/components/ui/newest-first-pager';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { TAB_LABELS, activeFilterCount, filtersOf, parseTransactionParams, resolveAmountRange, transactionSearch, type TransactionListQuery } from '@/lib/transactions/filters';
@@ -81,31 +82,11 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
               : 'Transactions appear here as cardholders use their cards: Sparados reports each one and the panel keeps a copy.'}
           </EmptyState>
         )}
-        {page.prev || page.next ? (
-          <nav aria-label="Pages" className="flex items-center justify-between gap-3 border-t border-slate-200 px-4 py-3 text-sm">
-            <div className="flex gap-2">
-              {!firstPage ? (
-                <Button variant="ghost" size="sm" asChild>
-                  <Link href={newestHref}>Newest</Link>
-                </Button>
-              ) : null}
-              {page.prev ? (
-                <Button variant="secondary" size="sm" asChild>
-                  <Link href={`/transactions${transactionSearch({ ...query, after: null, before: page.prev })}`} rel="prev">
-                    Newer
-                  </Link>
-                </Button>
-              ) : null}
-            </div>
-            {page.next ? (
-              <Button variant="secondary" size="sm" asChild>
-                <Link href={`/transactions${transactionSearch({ ...query, after: page.next, before: null })}`} rel="next">
-                  Older
-                </Link>
-              </Button>
-            ) : null}
-          </nav>
-        ) : null}
+        <NewestFirstPager
+          newestHref={firstPage ? null : newestHref}
+          newerHref={page.prev ? `/transactions${transactionSearch({ ...query, after: null, before: page.prev })}` : null}
+          olderHref={page.next ? `/transactions${transactionSearch({ ...query, after: page.next, before: null })}` : null}
+        />
       </Card>
     </>
   );
