@@ -8,6 +8,7 @@ import { applyMigrations } from './db/migrations';
 import { dataDir, projectRoot } from './db/paths';
 import { findFreePort } from './db/ports';
 import { runSeed } from './db/seed-runner';
+import { seedDemoCards } from './demo-data';
 import { devSessionSecret } from './lib/dev-secret';
 import { sandboxClientEnv } from './lib/sandbox-env';
 import { prefixLines, startChild, stopChildren, waitForOutput } from './lib/processes';
@@ -18,10 +19,12 @@ const say = (line: string) => log(Buffer.from(`${line}\n`));
 async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let stopping = false;
+  const demoSeeding = new AbortController();
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('Stopping…');
+    demoSeeding.abort();
     await stopChildren();
     await embedded?.stop().catch((e: Error) => say(`database stop failed: ${e.message}`));
     process.exit(code);
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
   const [, webhookUrl] = await waitForOutput(webhooks, /Webhook listener on (https:\/\/\S+)/);
 
   const sparadosEnv = process.env.SPARADOS_ENV ?? 'sandbox';
+  let sandboxUrl: string | undefined;
   if (sparadosEnv === 'sandbox') {
     const sandboxPort = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : await findFreePort(4443);
     const sandbox = startChild('sandbox', 1, process.execPath, ['--import', 'tsx', join(projectRoot, 'sandbox/main.ts')], {
@@ -75,9 +79,18 @@ async function main(): Promise<void> {
       },
     });
     sandbox.once('exit', (code) => !stopping && (say(`sandbox exited (${code})`), void shutdown(1)));
-    const [, sandboxUrl] = await waitForOutput(sandbox, /listening on (https:\/\/\S+)/);
+    [, sandboxUrl] = await waitForOutput(sandbox, /listening on (https:\/\/\S+)/);
     // Variables the developer set win over the sandbox defaults.
     Object.assign(env, { SANDBOX_PORT: String(sandboxPort), ...sandboxClientEnv({ url: sandboxUrl, certs }, env) });
+  }
+
+  // A fresh database gets demo cards and spend, made through the product against the sandbox while
+  // Next compiles; with cards present (a second start) the child only counts them and exits.
+  if (sandboxUrl) {
+    seedDemoCards({ sandboxUrl, env, signal: demoSeeding.signal }).then(
+      ({ created, transactions }) => created !== null && say(`Created ${created} demo cards (${transactions} transactions)`),
+      (error: Error) => !stopping && say(`warning: demo cards not created: ${error.message}`),
+    );
   }
 
   // The worker (sync, reconciler, bulk jobs) runs beside Next with the same environment.

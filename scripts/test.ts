@@ -1,6 +1,7 @@
 // `npm test`: every test against real services. Starts a fresh PostgreSQL database and the sandbox
 // once, then runs Vitest (unit + integration) and Playwright (e2e, on a production build).
 // Flags: --no-e2e, --e2e-only; anything else is passed to Vitest (e.g. a file filter).
+// E2E_FILTER="e2e/x.spec.ts" limits the Playwright run to matching spec files.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,7 +63,7 @@ async function main(): Promise<number> {
       };
       const build = await run(bin('next'), ['build'], e2eEnv);
       results.push(['next build', build]);
-      if (build === 0) results.push(['playwright', await run(bin('playwright'), ['test'], e2eEnv)]);
+      if (build === 0) results.push(['playwright', await run(bin('playwright'), ['test', ...(process.env.E2E_FILTER?.split(' ').filter(Boolean) ?? [])], e2eEnv)]);
     }
   } finally {
     await services.stop();

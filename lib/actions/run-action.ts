@@ -62,6 +62,14 @@ export interface PublicActionDefinition<S extends z.ZodType, T> extends Definiti
 
 export type AnyActionDefinition<S extends z.ZodType, T> = ActionDefinition<S, T> | PublicActionDefinition<S, T>;
 
+/**
+ * Declares an action's definition in a plain module, so code outside Next (scripts, the demo seed)
+ * can run the exact definition through runAction; the 'use server' module binds it with defineAction.
+ */
+export function actionDefinition<S extends z.ZodType, T>(definition: ActionDefinition<S, T>): ActionDefinition<S, T> {
+  return definition;
+}
+
 function defaultLog(message: string, details: Record<string, unknown>): void {
   console.error(JSON.stringify({ level: 'error', message, ...details }));
 }
