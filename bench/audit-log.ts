@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../scripts/db/embedded';
 import { applyMigrations } from '../scripts/db/migrations';
+import { timeMedian } from './lib/timing';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -60,20 +61,7 @@ for (const i of [0, 1]) {
   });
 }
 
-async function time(label: string, fn: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)]!;
-  const p95 = samples[Math.floor(samples.length * 0.95)]!;
-  console.log(`${label.padEnd(58)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`);
-  return median;
-}
+const time = (label: string, fn: () => Promise<unknown>) => timeMedian(label, fn, RUNS);
 
 async function page(params: Record<string, string>) {
   const { query } = parseAuditParams(params);

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../scripts/db/embedded';
 import { applyMigrations } from '../scripts/db/migrations';
+import { timeMedian } from './lib/timing';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -28,20 +29,7 @@ const started = performance.now();
 const seeded = await seedCards(db, CARDS, randomBytes(4).toString('hex'));
 console.log(`Seeded ${CARDS.toLocaleString('en')} cards with approvals in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-async function time(label: string, fn: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)]!;
-  const p95 = samples[Math.floor(samples.length * 0.95)]!;
-  console.log(`${label.padEnd(58)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`);
-  return median;
-}
+const time = (label: string, fn: () => Promise<unknown>) => timeMedian(label, fn, RUNS);
 
 /** One list page as the page loads it: the ids by keyset, then the rows with their joins. */
 async function page(params: Record<string, string>) {

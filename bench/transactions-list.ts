@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../scripts/db/embedded';
 import { applyMigrations } from '../scripts/db/migrations';
+import { timeMedian } from './lib/timing';
 
 const ROWS = Number(process.env.BENCH_TRANSACTIONS ?? 1_000_000);
 const CARDS = Number(process.env.BENCH_CARDS ?? 2_000);
@@ -76,20 +77,7 @@ console.log(`Seeded ${Number(count).toLocaleString('en')} transactions on ${CARD
 
 // ---- measure ----
 
-async function time(label: string, fn: () => Promise<unknown>, runs = RUNS): Promise<number> {
-  for (let i = 0; i < 2; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)]!;
-  const p95 = samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.95))]!;
-  console.log(`${label.padEnd(62)} median ${median.toFixed(2).padStart(8)} ms   p95 ${p95.toFixed(2).padStart(8)} ms`);
-  return median;
-}
+const time = (label: string, fn: () => Promise<unknown>, runs = RUNS) => timeMedian(label, fn, runs, 2);
 
 const page = (params: Record<string, string>) => listTransactions(parseTransactionParams({ size: '50', ...params }), ctx);
 

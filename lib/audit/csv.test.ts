@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_CSV_COLUMNS, auditCsvHeader, auditCsvLine, auditExportFileName, csvCell, localTimestamp, type AuditCsvRow } from './csv';
 
@@ -43,27 +44,11 @@ const row: AuditCsvRow = {
   after: { budgetMinor: '80000', currency: 'PLN' },
 };
 
-/** Splits one CSV record into cells (enough of RFC 4180 for these tests). */
+/** Splits one CSV record into cells. */
 function parseRecord(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += c;
-  }
-  cells.push(cell);
-  return cells;
+  const parsed = Papa.parse<string[]>(line);
+  if (parsed.errors.length || parsed.data.length !== 1) throw new Error(`not one CSV record: ${line}`);
+  return parsed.data[0]!;
 }
 
 describe('auditCsvLine', () => {

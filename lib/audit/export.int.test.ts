@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
@@ -15,34 +16,12 @@ let mallory: TestUser;
 let card: SeededCard;
 const written: string[] = [];
 
-/** RFC 4180 records of a whole CSV text (quoted fields may hold commas, quotes and line breaks). */
+/** RFC 4180 records of a whole CSV text; the export ends every record with CRLF. */
 function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = '';
-      i += 1;
-    } else cell += c;
-  }
-  if (cell || record.length) throw new Error('CSV does not end with CRLF');
-  return records;
+  if (!text.endsWith('\r\n')) throw new Error('CSV does not end with CRLF');
+  const parsed = Papa.parse<string[]>(text.slice(0, -2), { newline: '\r\n' });
+  if (parsed.errors.length) throw new Error(parsed.errors[0]!.message);
+  return parsed.data;
 }
 
 /** The stream's text, byte order mark kept (Response.text() would drop it). */
