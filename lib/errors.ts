@@ -11,6 +11,8 @@ export const ErrorCode = {
   BUDGET_RULE: 'BUDGET_RULE',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_ERROR: 'UPSTREAM_ERROR',
+  /** Sent to Sparados (or applied there) but not confirmed yet; the reconciler finishes it. Never "failed". */
+  OUTCOME_PENDING: 'OUTCOME_PENDING',
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
 } as const;
@@ -30,6 +32,7 @@ export const DEFAULT_ERROR_MESSAGES = {
   BUDGET_RULE: 'The amount breaks a budget rule.',
   UPSTREAM_UNAVAILABLE: 'Sparados is not reachable right now. Nothing was changed; try again shortly.',
   UPSTREAM_ERROR: 'Sparados refused the request.',
+  OUTCOME_PENDING: 'The change was sent to Sparados and is being confirmed. It will finish by itself.',
   RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
   INTERNAL: 'Something went wrong on our side. It has been logged.',
 } as const satisfies Record<ErrorCode, string>;

@@ -3,12 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
+import { cn } from '@/components/ui/cn';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { ActionResult } from '@/lib/actions';
+import { ErrorCode } from '@/lib/errors';
 import type { AssignOutcome } from '@/lib/approvals/assign';
 import { assignCardAction } from '@/lib/approvals/assign-actions';
 import {
@@ -190,6 +192,14 @@ export function AssignForm({ accounts, visuals, mccCategories, defaultTimezone, 
   const formMessage = serverResult && !serverResult.ok ? serverResult.message : (errors._form ?? null);
   const showWarnings = warnings.length > 0 && acknowledged === warningKey;
   const succeeded = serverResult?.ok === true;
+  // Sent but not confirmed: the reconciler finishes it, so this must not read as a failure.
+  const outcomePending = serverResult?.ok === false && serverResult.code === ErrorCode.OUTCOME_PENDING;
+  const summaryHeading =
+    errorEntries.length > 0
+      ? `${errorEntries.length} field${errorEntries.length === 1 ? ' needs' : 's need'} attention`
+      : outcomePending
+        ? 'The card is being confirmed with Sparados'
+        : 'The card was not assigned';
 
   const holderField = (key: keyof Omit<NewHolder, 'fullApi'>) => ({
     id: fieldId(`cardholder.${key}`),
@@ -203,8 +213,14 @@ export function AssignForm({ accounts, visuals, mccCategories, defaultTimezone, 
       {idempotencyKey ? <input type="hidden" name="idempotencyKey" value={idempotencyKey} /> : null}
       <div>
         {submitted && (errorEntries.length > 0 || formMessage) ? (
-          <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="error-summary">
-            <h2 className="font-semibold">{errorEntries.length > 0 ? `${errorEntries.length} field${errorEntries.length === 1 ? ' needs' : 's need'} attention` : 'The card was not assigned'}</h2>
+          <div
+            ref={summaryRef}
+            tabIndex={-1}
+            role="alert"
+            className={cn('rounded-md border px-4 py-3 text-sm', outcomePending ? 'border-amber-200 bg-amber-50 text-amber-900' : 'border-red-200 bg-red-50 text-red-800')}
+            data-testid="error-summary"
+          >
+            <h2 className="font-semibold">{summaryHeading}</h2>
             {formMessage && (errorEntries.length === 0 || serverResult) ? <p className="mt-1">{formMessage}</p> : null}
             {errorEntries.length > 0 ? (
               <ul className="mt-2 list-disc space-y-1 pl-5">

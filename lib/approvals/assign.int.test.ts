@@ -5,6 +5,8 @@ import { runAction } from '@/lib/actions/run-action';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { formatMoney } from '@/lib/money';
+import { reconcileOperations } from '@/lib/operations/reconcile';
+import { OPERATION_HANDLERS } from '@/lib/operations/reconcile-job';
 import { getSparadosClient } from '@/lib/sparados';
 import { actionSuite } from '@/tests/support/action-test';
 import { assignCardAction, pollAssignedCard } from './assign-actions';
@@ -81,6 +83,30 @@ describe('assign a card', () => {
     expect(entry.after).toMatchObject({ budgetMinor: '125000', currency: 'PLN', cardholderId: first.data.cardholderId });
     const card = await db.card.findUniqueOrThrow({ where: { id: first.data.cardId }, include: { cardholder: true } });
     expect(card).toMatchObject({ description: 'Integration test', cardholder: { email, firstName: 'Ada' } });
+  });
+
+  it('an assignment Sparados applied but never confirmed is reported as being confirmed, and the same form then returns the card', async () => {
+    const values = form();
+    const email = (values.cardholder as { email: string }).email;
+    // The create is applied and its answer lost; every read fails too, so the client cannot check.
+    await suite.sandbox.control.addFault({ match: { method: 'POST', path: '^/secure/approvals$' }, mode: 'status', status: 500, phase: 'after' });
+    await suite.sandbox.control.addFault({ match: { method: 'GET', path: '^/secure/approvals' }, mode: 'status', status: 503 });
+    let unconfirmed;
+    try {
+      unconfirmed = await runAction(assignCardAction.definition, values, runtime(operator));
+    } finally {
+      await suite.sandbox.control.clearFaults();
+    }
+    expect(unconfirmed).toMatchObject({ ok: false, code: 'OUTCOME_PENDING' });
+    expect(unconfirmed.ok ? '' : unconfirmed.message).not.toMatch(/not assigned|nothing was changed/i);
+    expect(await db.pendingOperation.findUniqueOrThrow({ where: { idempotencyKey: values.idempotencyKey } })).toMatchObject({ status: 'SENT' });
+
+    await reconcileOperations({ handlers: OPERATION_HANDLERS, olderThanSeconds: 0, now: new Date(Date.now() + 1000) });
+    const again = await runAction(assignCardAction.definition, values, runtime(operator));
+    expect(again).toMatchObject({ ok: true, data: { replayed: true } });
+    const upstream = await approvalsFor(email);
+    expect(upstream).toHaveLength(1);
+    expect(again.ok && again.data.approvalId).toBe(upstream[0]!.id);
   });
 
   it('reports field errors from the server, and refuses a VIEWER', async () => {

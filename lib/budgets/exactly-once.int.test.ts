@@ -49,7 +49,7 @@ async function clickUntilAnswered(input: Record<string, unknown>, user: SessionU
     const answered = [first, second].find((r) => r.ok);
     if (answered) return answered;
     // Only "try again" failures may be retried; anything else would be a bug here.
-    for (const r of [first, second]) if (!r.ok) expect(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR', 'RATE_LIMITED']).toContain(r.code);
+    for (const r of [first, second]) if (!r.ok) expect(['UPSTREAM_UNAVAILABLE', 'OUTCOME_PENDING', 'RATE_LIMITED']).toContain(r.code);
   }
   throw new Error('never answered');
 }

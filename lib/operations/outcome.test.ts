@@ -25,6 +25,6 @@ describe('classifyFailure', () => {
 
   it('maps to the panel error codes', () => {
     expect(appErrorOf(http(409)).code).toBe('INVALID_STATE');
-    expect(appErrorOf(new Error('x')).code).toBe('UPSTREAM_ERROR');
+    expect(appErrorOf(new Error('x')).code).toBe('OUTCOME_PENDING');
   });
 });

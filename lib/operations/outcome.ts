@@ -28,5 +28,5 @@ export function classifyFailure(error: unknown): FailureKind {
 export function appErrorOf(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (isSparadosError(error)) return toAppError(error);
-  return new AppError(ErrorCode.UPSTREAM_ERROR, 'The change was sent but not confirmed. It will be checked with Sparados shortly.', { cause: error });
+  return new AppError(ErrorCode.OUTCOME_PENDING, 'The change was sent but not confirmed. It will be checked with Sparados shortly.', { cause: error });
 }

@@ -90,7 +90,7 @@ describe('performWrite', () => {
           throw new Error('process crashed here');
         },
       ),
-    ).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+    ).rejects.toMatchObject({ code: 'OUTCOME_PENDING' });
 
     const left = await db.pendingOperation.findUniqueOrThrow({ where: { idempotencyKey: key } });
     expect(left.status).toBe('SENT');

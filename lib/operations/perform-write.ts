@@ -80,7 +80,7 @@ async function outcomeOfExisting<T>(db: PrismaClient, intent: WriteIntent, optio
     }
     if (row.status === 'FAILED') throw storedFailure(row);
     if (Date.now() >= deadline) {
-      throw new AppError(ErrorCode.UPSTREAM_ERROR, 'This change is still being confirmed with Sparados. It will finish by itself; check again in a minute.');
+      throw new AppError(ErrorCode.OUTCOME_PENDING, 'This change is still being confirmed with Sparados. It will finish by itself; check again in a minute.');
     }
     await sleep(IN_FLIGHT_POLL_MS);
   }
@@ -154,7 +154,7 @@ export async function performWrite<T>(
   } catch (error) {
     // Sparados has applied it; the database did not record it. The reconciler replays the key
     // (Sparados answers with the first result) and applies it then.
-    throw new AppError(ErrorCode.UPSTREAM_ERROR, 'Sparados applied the change but the panel could not record it yet. It will appear within a minute.', { cause: error });
+    throw new AppError(ErrorCode.OUTCOME_PENDING, 'Sparados applied the change but the panel could not record it yet. It will appear within a minute.', { cause: error });
   }
   return { result, replayed: false, operationId: operation.id };
 }

@@ -13,15 +13,18 @@ describe('toAppError', () => {
     expect(toAppError(error({ status: 404 })).code).toBe(ErrorCode.NOT_FOUND);
     expect(toAppError(error({ status: 409 }))).toMatchObject({ code: ErrorCode.INVALID_STATE, message: 'Sparados says no' });
     expect(toAppError(error({ status: 422 })).code).toBe(ErrorCode.BUDGET_RULE);
-    expect(toAppError(error({ status: 503 })).code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
+    expect(toAppError(error({ status: 503, endpoint: 'getApproval' })).code).toBe(ErrorCode.UPSTREAM_UNAVAILABLE);
   });
 
   it('never says "nothing was changed" about a write whose outcome is unknown', () => {
     const unknown = toAppError(error({ kind: 'outcome_unknown', idempotencyKey: 'k' }));
-    expect(unknown.code).toBe(ErrorCode.UPSTREAM_ERROR);
+    expect(unknown.code).toBe(ErrorCode.OUTCOME_PENDING);
     expect(unknown.message).not.toMatch(/nothing was changed/i);
     expect(unknown.details).toMatchObject({ idempotencyKey: 'k' });
-    expect(toAppError(error({ kind: 'timeout', sent: true })).message).toMatch(/may still be applied/);
+    const failedWrite = toAppError(error({ status: 503 }));
+    expect(failedWrite.code).toBe(ErrorCode.OUTCOME_PENDING);
+    expect(failedWrite.message).not.toMatch(/nothing was changed/i);
+    expect(toAppError(error({ kind: 'timeout', sent: true }))).toMatchObject({ code: ErrorCode.OUTCOME_PENDING, message: expect.stringMatching(/may still be applied/) });
   });
 
   it('reports a read that timed out as unavailable', () => {

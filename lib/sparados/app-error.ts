@@ -23,7 +23,12 @@ export function toAppError(error: SparadosError): AppError {
       if (status === 409) return new AppError(ErrorCode.INVALID_STATE, error.message, options);
       if (status === 422) return new AppError(ErrorCode.BUDGET_RULE, error.message, options);
       if (status === 429) return new AppError(ErrorCode.RATE_LIMITED, undefined, options);
-      if (status >= 500) return new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, undefined, options);
+      if (status >= 500) {
+        // A write that reached Sparados and failed there may still have been applied.
+        return isWrite(error.endpoint)
+          ? new AppError(ErrorCode.OUTCOME_PENDING, 'Sparados answered with an error. The change may still be applied; it will be checked.', options)
+          : new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, undefined, options);
+      }
       return new AppError(ErrorCode.UPSTREAM_ERROR, error.message, options);
     }
     case 'invalid_request':
@@ -32,10 +37,10 @@ export function toAppError(error: SparadosError): AppError {
     case 'network':
     case 'deadline':
       return error.sent && isWrite(error.endpoint)
-        ? new AppError(ErrorCode.UPSTREAM_ERROR, 'Sparados did not answer in time. The change may still be applied; it will be checked.', options)
+        ? new AppError(ErrorCode.OUTCOME_PENDING, 'Sparados did not answer in time. The change may still be applied; it will be checked.', options)
         : new AppError(ErrorCode.UPSTREAM_UNAVAILABLE, undefined, options);
     case 'outcome_unknown':
-      return new AppError(ErrorCode.UPSTREAM_ERROR, 'Sparados did not confirm the change. It will be checked before anything is sent again.', options);
+      return new AppError(ErrorCode.OUTCOME_PENDING, 'Sparados did not confirm the change. It will be checked before anything is sent again.', options);
     case 'unexpected_state':
       return new AppError(ErrorCode.INVALID_STATE, error.message, options);
     default:

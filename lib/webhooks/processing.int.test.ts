@@ -145,7 +145,8 @@ describe('events delivered by the sandbox', () => {
     await drainInbox({ client: sandbox.client, notifier, sealKey: TEST_SEAL_KEY });
     await drainInbox({ client: sandbox.client, notifier, sealKey: TEST_SEAL_KEY });
     expect(sent.map((m) => m.kind)).toEqual(['WALLET_ACTIVATION_CODE']);
-    const notes = await db.notification.findMany({ where: { cardId: card.id }, orderBy: { createdAt: 'asc' } });
+    // The sandbox sends the two events concurrently, so they may arrive in either order; order by kind.
+    const notes = await db.notification.findMany({ where: { cardId: card.id }, orderBy: { kind: 'asc' } });
     expect(notes.map((n) => [n.kind, n.status])).toEqual([
       ['WALLET_ACTIVATION_CODE', 'SENT'],
       ['WALLET_MESSAGE', 'RECORDED'],
