@@ -10,6 +10,7 @@ import type { BulkRowView } from '@/lib/bulk/queries';
 const STATUS = {
   INVALID: { label: 'Errors', tone: 'danger' },
   PENDING: { label: 'Ready', tone: 'neutral' },
+  CHECKING: { label: 'Being confirmed', tone: 'warning' },
   SUCCEEDED: { label: 'Done', tone: 'success' },
   FAILED: { label: 'Failed', tone: 'danger' },
 } as const;

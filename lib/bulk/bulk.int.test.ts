@@ -7,6 +7,8 @@ import { sandboxHarness, type SandboxHarness } from '@/lib/approvals/test-helper
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { stopJobProducer } from '@/lib/jobs/queue';
+import { reconcileOperations } from '@/lib/operations/reconcile';
+import { OPERATION_HANDLERS } from '@/lib/operations/reconcile-job';
 import { startWorker, type RunningWorker } from '@/lib/jobs/worker';
 import { getSparadosClient } from '@/lib/sparados';
 import { createTestUser } from '@/tests/support/users';
@@ -14,6 +16,7 @@ import { confirmBulkImport, uploadBulkCsv } from './actions';
 import { bulkImportJob } from './job';
 import { processBulkImport } from './process';
 import { bulkReportRows, getBulkImport, getBulkProgress } from './queries';
+import { settleCheckingRows } from './settle';
 import { createBulkImport, markConfirmed } from './store';
 
 // Bulk CSV assignment against the real database and sandbox: preview with per-cell errors,
@@ -94,7 +97,7 @@ describe('bulk import', () => {
     expect(await markConfirmed(upload.data.id, new Date())).toBe(true);
     expect(await markConfirmed(upload.data.id, new Date())).toBe(false);
     const report = await processBulkImport(upload.data.id, { concurrency: 4 });
-    expect(report).toEqual({ processed: 4, succeeded: 4, failed: 0, replayed: 0 });
+    expect(report).toEqual({ processed: 4, succeeded: 4, failed: 0, checking: 0, replayed: 0 });
 
     const progress = await getBulkProgress(upload.data.id);
     expect(progress).toMatchObject({ status: 'DONE', totalRows: 6, invalidRows: 2, pending: 0, succeeded: 4, failed: 0 });
@@ -116,7 +119,7 @@ describe('bulk import', () => {
     const operationsBefore = await db.pendingOperation.count();
     const again = await createBulkImport({ fileName: 'cards (copy).csv', text: csv, cardAliasId: sandbox.cardAliasId, actorId: operator.id });
     await markConfirmed(again.id, new Date());
-    expect(await processBulkImport(again.id, { concurrency: 4 })).toEqual({ processed: 4, succeeded: 4, failed: 0, replayed: 4 });
+    expect(await processBulkImport(again.id, { concurrency: 4 })).toEqual({ processed: 4, succeeded: 4, failed: 0, checking: 0, replayed: 4 });
     expect(await db.pendingOperation.count()).toBe(operationsBefore);
     expect(await approvalsFor(emails)).toEqual({ [emails[0]]: 1, [emails[1]]: 1, [emails[2]]: 0 });
     expect((await getSparadosClient().getApproval(editRow.approvalId!)).status).toBe('DELIVERED');
@@ -145,6 +148,34 @@ describe('bulk import', () => {
     expect(rows[0]).toMatchObject({ status: 'FAILED', approvalId: null });
     expect(rows[0].errorMessage).toMatch(/FINISHED|not allowed|status/i);
     expect(rows[1]).toMatchObject({ status: 'SUCCEEDED' });
+  });
+
+  it('a row Sparados applied without confirming is "being confirmed", then settled from the reconciler, never failed', async () => {
+    const email = `bulk-unknown-${randomUUID().slice(0, 8)}@int.test`;
+    const bulk = await createBulkImport({ fileName: 'unconfirmed.csv', text: [HEADER, assignLine(email)].join('\n'), cardAliasId: sandbox.cardAliasId, actorId: operator.id });
+    await markConfirmed(bulk.id, new Date());
+    // The create is applied and its answer lost; every read fails too, so the client cannot check.
+    await sandbox.control.addFault({ match: { method: 'POST', path: '^/secure/approvals$' }, mode: 'status', status: 500, phase: 'after' });
+    await sandbox.control.addFault({ match: { method: 'GET', path: '^/secure/approvals' }, mode: 'status', status: 503 });
+    try {
+      expect(await processBulkImport(bulk.id)).toMatchObject({ processed: 1, succeeded: 0, failed: 0, checking: 1 });
+    } finally {
+      await sandbox.control.clearFaults();
+    }
+    expect(await getBulkProgress(bulk.id)).toMatchObject({ status: 'DONE', checking: 1, failed: 0, pending: 0 });
+    expect((await getBulkImport(bulk.id))!.rows[0]).toMatchObject({ status: 'CHECKING', approvalId: null });
+    // Nothing to copy until the reconciler has finished the operation.
+    expect(await settleCheckingRows()).toMatchObject({ settled: 0 });
+
+    await reconcileOperations({ handlers: OPERATION_HANDLERS, olderThanSeconds: 0, now: new Date(Date.now() + 1000) });
+    expect(await settleCheckingRows()).toMatchObject({ settled: 1, stillChecking: 0 });
+    const row = (await getBulkImport(bulk.id))!.rows[0];
+    expect(row).toMatchObject({ status: 'SUCCEEDED', approvalId: expect.any(String), cardId: expect.any(String), errorMessage: null });
+    expect(await db.auditEvent.count({ where: { action: 'cards.assign', targetId: row.cardId! } })).toBe(1);
+    expect(await approvalsFor([email])).toEqual({ [email]: 1 });
+    // Settling again changes nothing and writes no second audit entry.
+    expect(await settleCheckingRows()).toMatchObject({ settled: 0 });
+    expect(await db.auditEvent.count({ where: { action: 'cards.assign', targetId: row.cardId! } })).toBe(1);
   });
 
   it('confirming queues the job, which a worker runs to the end', async () => {

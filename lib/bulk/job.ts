@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { defineJob } from '@/lib/jobs/define-job';
 import { processBulkImport } from './process';
+import { settleCheckingRows } from './settle';
 
 // The background job of a confirmed CSV import. Rows carry their own results, so a retry (worker
 // restart, crash) resumes with the rows still PENDING; their keys make any half-done row safe.
@@ -21,4 +22,12 @@ export const bulkImportJob = defineJob({
     }
   },
   options: { retryLimit: 3, retryDelaySeconds: 5, expireInSeconds: 1800, concurrency: 2 },
+});
+
+/** Copies what the reconciler learned onto CHECKING rows; runs every minute, after it. */
+export const bulkSettleJob = defineJob({
+  name: 'bulk-settle',
+  schema: z.object({}).loose(),
+  handler: async () => settleCheckingRows(),
+  options: { policy: 'stately', cron: '* * * * *', retryLimit: 0, expireInSeconds: 600 },
 });

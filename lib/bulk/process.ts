@@ -9,7 +9,7 @@ import { runApprovalOperation, type CreateApprovalRequest, type EditApprovalRequ
 import { saveApprovalFromSparados } from '@/lib/approvals/store';
 import { recordAudit, type AuditActor } from '@/lib/audit/record';
 import { db } from '@/lib/db';
-import { isAppError } from '@/lib/errors';
+import { ErrorCode, isAppError } from '@/lib/errors';
 import { appErrorOf } from '@/lib/operations/outcome';
 import { getSparadosClient } from '@/lib/sparados';
 import type { BulkOperation } from './columns';
@@ -25,7 +25,8 @@ import { assignValuesFromCells, rulesValuesFromCells } from './validate';
 export const DEFAULT_BULK_CONCURRENCY = 12;
 
 export interface RowOutcome {
-  status: 'SUCCEEDED' | 'FAILED';
+  /** CHECKING: sent, Sparados has not confirmed it; settleCheckingRows finishes it after the reconciler. */
+  status: 'SUCCEEDED' | 'FAILED' | 'CHECKING';
   approvalId: string | null;
   cardId: string | null;
   message: string | null;
@@ -113,9 +114,33 @@ export async function processBulkRow(
     return operation === 'assign' ? await processAssign(row.cells, key, context, actorId) : await processEdit(row.cells, key, context, actorId);
   } catch (error) {
     const appError = isAppError(error) ? error : appErrorOf(error);
+    if (appError.code === ErrorCode.OUTCOME_PENDING) {
+      return { status: 'CHECKING', approvalId: null, cardId: null, message: appError.message, replayed: false };
+    }
     const fields = Object.entries(appError.fieldErrors ?? {}).flatMap(([field, messages]) => messages.map((m) => `${field}: ${m}`));
     return failed([appError.message, ...fields].join(' — '));
   }
+}
+
+/** The audit entry of a row Sparados confirmed: written by the job, or later by settleCheckingRows. */
+export async function auditBulkRow(
+  row: { operation: string; rowNumber: number; approvalId: string | null; cardId: string },
+  bulk: { id: string; fileName: string },
+  actor: AuditActor | null,
+  at: Date,
+): Promise<void> {
+  const verb = row.operation === 'edit' ? 'changed the card' : 'assigned a card';
+  await recordAudit(
+    db,
+    {
+      action: row.operation === 'edit' ? 'cards.edit' : 'cards.assign',
+      summary: `${actor?.name ?? 'A bulk import'} ${verb} from ${bulk.fileName}, row ${row.rowNumber} (approval ${row.approvalId}).`,
+      targetType: 'card',
+      targetId: row.cardId,
+      after: { approvalId: row.approvalId, bulkImportId: bulk.id, rowNumber: row.rowNumber },
+    },
+    { actor, ip: null, at },
+  );
 }
 
 /** Runs `work` over `items` with at most `limit` at once. */
@@ -140,6 +165,7 @@ export interface ProcessReport {
   processed: number;
   succeeded: number;
   failed: number;
+  checking: number;
   replayed: number;
 }
 
@@ -149,14 +175,14 @@ export async function processBulkImport(importId: string, options: ProcessOption
   const bulk = await db.bulkImport.findUnique({ where: { id: importId } });
   if (!bulk) throw new Error(`bulk import ${importId} not found`);
   if (bulk.status === 'PREVIEW') throw new Error(`bulk import ${importId} was not confirmed`);
-  if (bulk.status === 'DONE') return { processed: 0, succeeded: 0, failed: 0, replayed: 0 };
+  if (bulk.status === 'DONE') return { processed: 0, succeeded: 0, failed: 0, checking: 0, replayed: 0 };
   await db.bulkImport.update({ where: { id: importId }, data: { status: 'RUNNING', startedAt: bulk.startedAt ?? now(), error: null } });
 
   const context = bulkContext(await loadAssignContext(), bulk.cardAliasId, bulk.timezone);
   const importer = bulk.createdById ? await db.adminUser.findUnique({ where: { id: bulk.createdById }, select: { id: true, email: true, name: true } }) : null;
   const actor: AuditActor | null = importer;
   const rows = await db.bulkImportRow.findMany({ where: { bulkImportId: importId, status: 'PENDING' }, orderBy: { rowNumber: 'asc' } });
-  const report: ProcessReport = { processed: 0, succeeded: 0, failed: 0, replayed: 0 };
+  const report: ProcessReport = { processed: 0, succeeded: 0, failed: 0, checking: 0, replayed: 0 };
 
   await pool(
     rows,
@@ -169,21 +195,11 @@ export async function processBulkImport(importId: string, options: ProcessOption
         data: { status: outcome.status, approvalSparadosId: outcome.approvalId, cardId: outcome.cardId, errorMessage: outcome.message, processedAt: at },
       });
       if (outcome.status === 'SUCCEEDED' && !outcome.replayed && outcome.cardId) {
-        const verb = row.operation === 'edit' ? 'changed the card' : 'assigned a card';
-        await recordAudit(
-          db,
-          {
-            action: row.operation === 'edit' ? 'cards.edit' : 'cards.assign',
-            summary: `${importer?.name ?? 'A bulk import'} ${verb} from ${bulk.fileName}, row ${row.rowNumber} (approval ${outcome.approvalId}).`,
-            targetType: 'card',
-            targetId: outcome.cardId,
-            after: { approvalId: outcome.approvalId, bulkImportId: importId, rowNumber: row.rowNumber },
-          },
-          { actor, ip: null, at },
-        );
+        await auditBulkRow({ operation: row.operation, rowNumber: row.rowNumber, approvalId: outcome.approvalId, cardId: outcome.cardId }, bulk, actor, at);
       }
       report.processed++;
       if (outcome.status === 'SUCCEEDED') report.succeeded++;
+      else if (outcome.status === 'CHECKING') report.checking++;
       else report.failed++;
       if (outcome.replayed) report.replayed++;
     },

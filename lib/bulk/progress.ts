@@ -9,14 +9,16 @@ export interface BulkProgress {
   pending: number;
   succeeded: number;
   failed: number;
+  /** Sent, not confirmed by Sparados yet: counted as processed, settled later. */
+  checking: number;
   error: string | null;
   startedAt: string | null;
   finishedAt: string | null;
 }
 
 /** Share of the valid rows done, 0–100 (an import with no valid rows is done). */
-export function percentDone(progress: Pick<BulkProgress, 'totalRows' | 'invalidRows' | 'succeeded' | 'failed'>): number {
+export function percentDone(progress: Pick<BulkProgress, 'totalRows' | 'invalidRows' | 'succeeded' | 'failed' | 'checking'>): number {
   const valid = progress.totalRows - progress.invalidRows;
   if (valid <= 0) return 100;
-  return Math.floor(((progress.succeeded + progress.failed) * 100) / valid);
+  return Math.floor(((progress.succeeded + progress.failed + progress.checking) * 100) / valid);
 }

@@ -20,6 +20,7 @@ export async function getBulkProgress(importId: string): Promise<BulkProgress | 
     pending: count('PENDING'),
     succeeded: count('SUCCEEDED'),
     failed: count('FAILED'),
+    checking: count('CHECKING'),
     error: bulk.error,
     startedAt: bulk.startedAt?.toISOString() ?? null,
     finishedAt: bulk.finishedAt?.toISOString() ?? null,
@@ -31,7 +32,7 @@ export interface BulkRowView {
   operation: string;
   cells: BulkCells;
   errors: CellError[];
-  status: 'INVALID' | 'PENDING' | 'SUCCEEDED' | 'FAILED';
+  status: 'INVALID' | 'PENDING' | 'CHECKING' | 'SUCCEEDED' | 'FAILED';
   approvalId: string | null;
   cardId: string | null;
   errorMessage: string | null;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { syncApprovalsJob } from '@/lib/approvals/sync-job';
-import { bulkImportJob } from '@/lib/bulk/job';
+import { bulkImportJob, bulkSettleJob } from '@/lib/bulk/job';
 import { reconcileOperationsJob } from '@/lib/operations/reconcile-job';
 import { reconcileTransactionsJob, webhookInboxJob } from '@/lib/webhooks/jobs';
 import type { AnyJobDefinition } from './define-job';
@@ -11,7 +11,7 @@ import type { AnyJobDefinition } from './define-job';
 export { defineJob, type JobDefinition, type JobContext, type JobOptions } from './define-job';
 
 export function allJobs(): readonly AnyJobDefinition[] {
-  return [syncApprovalsJob, reconcileOperationsJob, bulkImportJob, webhookInboxJob, reconcileTransactionsJob];
+  return [syncApprovalsJob, reconcileOperationsJob, bulkImportJob, bulkSettleJob, webhookInboxJob, reconcileTransactionsJob];
 }
 
 export function findJob(name: string): AnyJobDefinition | undefined {

@@ -1,0 +1,68 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { BulkOperation } from './columns';
+import { auditBulkRow, bulkRowKey } from './process';
+
+// A row whose write Sparados did not confirm stays CHECKING; the reconciler finishes its operation
+// (same idempotency key) and this copies the outcome onto the row, so the report ends up true
+// without anyone running the file again.
+
+export interface SettleReport {
+  settled: number;
+  stillChecking: number;
+}
+
+export async function settleCheckingRows(options: { limit?: number; now?: () => Date } = {}): Promise<SettleReport> {
+  const now = options.now ?? (() => new Date());
+  const rows = await db.bulkImportRow.findMany({
+    where: { status: 'CHECKING' },
+    include: { bulkImport: { select: { id: true, fileName: true, fileHash: true, createdById: true } } },
+    orderBy: [{ bulkImportId: 'asc' }, { rowNumber: 'asc' }],
+    take: options.limit ?? 500,
+  });
+  const report: SettleReport = { settled: 0, stillChecking: 0 };
+  if (rows.length === 0) return report;
+
+  const keyOf = (row: (typeof rows)[number]) => bulkRowKey(row.bulkImport.fileHash, row.rowNumber, row.operation as BulkOperation);
+  const operations = await db.pendingOperation.findMany({
+    where: { idempotencyKey: { in: rows.map(keyOf) } },
+    select: { idempotencyKey: true, status: true, response: true, cardId: true, errorMessage: true },
+  });
+  const byKey = new Map(operations.map((o) => [o.idempotencyKey, o]));
+  const actors = new Map<string, { id: string; email: string; name: string } | null>();
+
+  for (const row of rows) {
+    const operation = byKey.get(keyOf(row));
+    if (!operation || (operation.status !== 'SUCCEEDED' && operation.status !== 'FAILED')) {
+      report.stillChecking++;
+      continue;
+    }
+    const at = now();
+    if (operation.status === 'FAILED') {
+      const claimed = await db.bulkImportRow.updateMany({
+        where: { id: row.id, status: 'CHECKING' },
+        data: { status: 'FAILED', errorMessage: operation.errorMessage ?? 'Sparados refused it.', processedAt: at },
+      });
+      report.settled += claimed.count;
+      continue;
+    }
+    const approvalId = (operation.response as { id?: unknown } | null)?.id;
+    const claimed = await db.bulkImportRow.updateMany({
+      where: { id: row.id, status: 'CHECKING' },
+      data: { status: 'SUCCEEDED', approvalSparadosId: typeof approvalId === 'string' ? approvalId : null, cardId: operation.cardId, errorMessage: null, processedAt: at },
+    });
+    // Two settlers at once: only the one that moved the row writes the audit entry.
+    if (claimed.count === 0) continue;
+    report.settled++;
+    if (!operation.cardId) continue;
+    const actorId = row.bulkImport.createdById;
+    if (actorId && !actors.has(actorId)) actors.set(actorId, await db.adminUser.findUnique({ where: { id: actorId }, select: { id: true, email: true, name: true } }));
+    await auditBulkRow(
+      { operation: row.operation, rowNumber: row.rowNumber, approvalId: typeof approvalId === 'string' ? approvalId : null, cardId: operation.cardId },
+      row.bulkImport,
+      actorId ? (actors.get(actorId) ?? null) : null,
+      at,
+    );
+  }
+  return report;
+}

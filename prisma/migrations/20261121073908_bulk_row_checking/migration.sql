@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "BulkRowStatus" ADD VALUE 'CHECKING';
