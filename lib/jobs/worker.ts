@@ -1,4 +1,5 @@
 import 'server-only';
+import { setMaxListeners } from 'node:events';
 import type { PgBoss } from 'pg-boss';
 import { createBoss, ensureQueue } from './boss';
 import { recurringInterval, type AnyJobDefinition } from './define-job';
@@ -48,6 +49,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           log('error', 'job payload invalid', { job: job.name, jobId: raw.id, issues: parsed.error.issues.slice(0, 3) });
           throw new Error(`invalid payload for ${job.name}`);
         }
+        // A job's signal goes to every Sparados call it makes, several at once (undici listens on it
+        // per request in flight): more than Node's default of 10 listeners is expected, not a leak.
+        if (raw.signal) setMaxListeners(100, raw.signal);
         try {
           const result = await job.handler(parsed.data, { jobId: raw.id, retryCount: raw.retryCount, signal: raw.signal });
           const ms = Math.round(performance.now() - started);
