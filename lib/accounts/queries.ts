@@ -17,8 +17,19 @@ const sandboxCorporationSchema = z.object({
   visuals: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
 });
 
+// Reads that cost a network call (the sandbox fixture, the environment account's balance) are kept
+// for a minute per client. The Settings row is not: it is one indexed read, and reading it every time
+// means a save in Settings reaches the assign form at once, in every server process.
 const CACHE_MS = 60_000;
-let cached: { at: number; value: AccountsConfig } | undefined;
+const cache = new WeakMap<SparadosClient, { at: number; value: AccountsConfig }>();
+
+async function cached(client: SparadosClient, load: () => Promise<AccountsConfig>): Promise<AccountsConfig> {
+  const hit = cache.get(client);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const value = await load();
+  cache.set(client, { at: Date.now(), value });
+  return value;
+}
 
 async function fromSandbox(client: SparadosClient): Promise<AccountsConfig> {
   const url = new URL('/_sandbox/corporation', client.config.baseUrls.full);
@@ -38,13 +49,21 @@ async function fromSandbox(client: SparadosClient): Promise<AccountsConfig> {
   };
 }
 
-async function fromSettingsOrEnvironment(client: SparadosClient): Promise<AccountsConfig> {
+/** The version of the row last reported as invalid: once per version, not on every read. */
+let reportedInvalid: number | undefined;
+
+async function fromSettings(): Promise<AccountsConfig | null> {
   const row = await db.setting.findUnique({ where: { key: ACCOUNTS_SETTING_KEY } });
-  if (row) {
-    const parsed = accountsSettingSchema.safeParse(row.value);
-    if (parsed.success) return { source: 'settings', ...parsed.data };
-    console.error(JSON.stringify({ level: 'error', message: `setting ${ACCOUNTS_SETTING_KEY} is invalid`, issues: parsed.error.issues }));
-  }
+  if (!row) return null;
+  const parsed = accountsSettingSchema.safeParse(row.value);
+  if (parsed.success) return { source: 'settings', ...parsed.data };
+  if (reportedInvalid === row.updatedAt.getTime()) return null;
+  reportedInvalid = row.updatedAt.getTime();
+  console.error(JSON.stringify({ level: 'error', message: `setting ${ACCOUNTS_SETTING_KEY} is invalid`, issues: parsed.error.issues }));
+  return null;
+}
+
+async function fromEnvironment(client: SparadosClient): Promise<AccountsConfig> {
   const { cardAliasId, balanceId } = client.config;
   if (!cardAliasId) return { source: 'none', accounts: [], visuals: [] };
   // The balance tells the currency; without a balance id the setting is the only way to name it.
@@ -52,12 +71,10 @@ async function fromSettingsOrEnvironment(client: SparadosClient): Promise<Accoun
   return { source: 'environment', accounts: [{ cardAliasId, balanceId, name: 'Main account', currency }], visuals: [] };
 }
 
-export async function getAccountsConfig(): Promise<AccountsConfig> {
-  if (cached && Date.now() - cached.at < CACHE_MS) return cached.value;
-  const client = getSparadosClient();
-  const value = client.config.environment === 'sandbox' ? await fromSandbox(client) : await fromSettingsOrEnvironment(client);
-  cached = { at: Date.now(), value };
-  return value;
+/** Sandbox: the sandbox's own fixture. BETA/PROD: the `sparados.accounts` row, else the environment's account. */
+export async function getAccountsConfig(client: SparadosClient = getSparadosClient()): Promise<AccountsConfig> {
+  if (client.config.environment === 'sandbox') return cached(client, () => fromSandbox(client));
+  return (await fromSettings()) ?? cached(client, () => fromEnvironment(client));
 }
 
 export async function findAccount(cardAliasId: string): Promise<Account | null> {

@@ -59,6 +59,8 @@ export const ACTION_LABELS: Record<string, ActionLabel> = {
   'transactions.export': { label: 'Transactions exported', attempt: 'export transactions' },
   'transactions.resync': { label: 'Transactions re-sync requested', attempt: 'sync transactions again' },
   'settings.low_balance_threshold': { label: 'Low-balance alert changed', attempt: 'change the low-balance alert' },
+  'settings.mcc_categories': { label: 'Merchant categories changed', attempt: 'change the merchant categories' },
+  'settings.accounts': { label: 'Accounts and card visuals changed', attempt: 'change the accounts and card visuals' },
   'settings.sparados.test': { label: 'Sparados connection tested', attempt: 'test the Sparados connection' },
   'audit.export': { label: 'Audit log exported', attempt: 'export the audit log' },
 };

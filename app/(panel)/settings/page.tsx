@@ -1,7 +1,9 @@
 import { ChevronRight, Users } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AccountsVisualsEditor } from '@/components/settings/accounts-visuals';
 import { LowBalanceThresholdForm } from '@/components/settings/low-balance-threshold';
+import { MccCategoriesEditor } from '@/components/settings/mcc-categories';
 import { TopUpLimitsForm } from '@/components/settings/topup-limits';
 import { topUpLimitsFrom } from '@/lib/budgets/thresholds';
 import { SparadosConnection } from '@/components/settings/sparados-connection';
@@ -12,6 +14,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { requirePermission } from '@/lib/auth/session';
 import { IP_FAILURE_FACTOR } from '@/lib/auth/throttle-policy';
 import { getEnv, oidcEnabled } from '@/lib/env';
+import { getAccountsEditorData, getMccCategoriesEditorData } from '@/lib/settings/catalog-queries';
 import { getSettings } from '@/lib/settings/queries';
 import { testSparadosConnectionAction } from '@/lib/sparados/actions';
 import { getSparadosConnectionInfo } from '@/lib/sparados/connection-info';
@@ -38,7 +41,9 @@ function minutes(value: number): string {
 export default async function SettingsPage() {
   const user = await requirePermission('settings.view');
   const env = getEnv();
-  const settings = await getSettings();
+  const [settings, mccCategories, accounts] = await Promise.all([getSettings(), getMccCategoriesEditorData(), getAccountsEditorData()]);
+  const connection = getSparadosConnectionInfo();
+  const canManage = can(user.role, 'settings.manage');
   // Limits and thresholds are minor units of the corporation's balance currency (sandbox: its fixture's).
   const currency = await primaryCurrency();
 
@@ -97,10 +102,12 @@ export default async function SettingsPage() {
             </dl>
           </CardContent>
         </Card>
-        <TopUpLimitsForm limits={topUpLimitsFrom(settings)} currency={currency} canManage={can(user.role, 'settings.manage')} />
-        <LowBalanceThresholdForm thresholdMinor={settings['alerts.lowBalanceMinor']} currency={currency} canManage={can(user.role, 'settings.manage')} />
-        <SparadosConnection info={getSparadosConnectionInfo()} testAction={testSparadosConnectionAction} />
-        <SyncHealthSection health={await getSyncHealth()} canResync={can(user.role, 'settings.manage')} resyncAction={resyncTransactionsAction} />
+        <TopUpLimitsForm limits={topUpLimitsFrom(settings)} currency={currency} canManage={canManage} />
+        <LowBalanceThresholdForm thresholdMinor={settings['alerts.lowBalanceMinor']} currency={currency} canManage={canManage} />
+        <MccCategoriesEditor {...mccCategories} canManage={canManage} />
+        <AccountsVisualsEditor {...accounts} environment={connection.environment} canManage={canManage} />
+        <SparadosConnection info={connection} testAction={testSparadosConnectionAction} />
+        <SyncHealthSection health={await getSyncHealth()} canResync={canManage} resyncAction={resyncTransactionsAction} />
       </div>
     </>
   );
