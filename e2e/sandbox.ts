@@ -33,7 +33,7 @@ export const sandbox = {
   redeem: (approvalId: string) => call<{ status: string }>('POST', `/_sandbox/approvals/${approvalId}/redeem`),
   changeRequest: (approvalId: string, body: { budgetMinor?: number; endDate?: string }) => call<{ id: string }>('POST', `/_sandbox/approvals/${approvalId}/change-request`, body),
   /** An approval made in Sparados directly, for a person with this e-mail. */
-  async createApproval(email: string, firstName: string, lastName: string): Promise<{ id: string }> {
+  async createApproval(email: string, firstName: string, lastName: string, description = 'E2E card'): Promise<{ id: string }> {
     const { balances } = await call<{ balances: Array<{ cardAliasId: string }> }>('GET', '/_sandbox/corporation');
     const now = Date.now();
     return call('POST', '/secure/approvals', {
@@ -45,7 +45,7 @@ export const sandbox = {
         limits: [{ type: 'atm', amountMinor: 0 }],
         purpose: { ecommerce: true, allowChangeRequest: true },
       },
-      card: { description: 'E2E card' },
+      card: { description },
       tags: ['e2e'],
     });
   },

@@ -8,9 +8,10 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
 import { cardListSearch, type CardListQuery } from '@/lib/approvals/list-params';
-import type { CardListPage } from '@/lib/approvals/view-types';
+import { cardStatusOf } from '@/lib/approvals/state-machine';
+import type { CardListPage, CardListRow } from '@/lib/approvals/view-types';
 import { BudgetBar } from './budget-bar';
-import { dateTime, validity } from './format';
+import { dateAndTime, dateTime, validity, validityDates } from './format';
 import { ApprovalStatusBadge, CardStatusBadge } from './status-badges';
 
 // The list refreshes on its own: it polls the same query as JSON, so changes seen by sync (a
@@ -45,7 +46,7 @@ export function CardsList({ initial, query, timezone, filtered }: { initial: Car
   }
 
   return (
-    <div>
+    <div className="@container">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2 text-sm text-slate-600">
         <span>
           {page.total.toLocaleString('en-GB')} {page.total === 1 ? 'card' : 'cards'}
@@ -54,54 +55,24 @@ export function CardsList({ initial, query, timezone, filtered }: { initial: Car
           {isError ? 'Could not refresh; showing the last known state.' : `Updated ${dateTime(new Date(dataUpdatedAt).toISOString(), timezone)}`}
         </span>
       </div>
-      <Table>
+      {/* Fixed layout: the four narrow columns keep their widths (narrower when the list itself is
+          narrow: a container query, as the sidebar takes its share) and the cardholder column takes
+          the rest, truncating long text. So the list fits beside the sidebar from 1024 px and without
+          it from 768 px; on a phone the table scrolls sideways inside its focusable region. */}
+      <Table scrollLabel="Cards table" className="min-w-[43rem] table-fixed">
         <TableCaption>Cards</TableCaption>
         <TableHead>
           <TableRow>
-            <TableHeaderCell>Cardholder</TableHeaderCell>
-            <TableHeaderCell>Description</TableHeaderCell>
-            <TableHeaderCell>Budget</TableHeaderCell>
-            <TableHeaderCell>Validity</TableHeaderCell>
-            <TableHeaderCell>Approval</TableHeaderCell>
-            <TableHeaderCell>Card</TableHeaderCell>
-            <TableHeaderCell>Last activity</TableHeaderCell>
+            <TableHeaderCell className="px-3 whitespace-normal">Cardholder and card</TableHeaderCell>
+            <TableHeaderCell className="w-40 px-3 @4xl:w-52">Budget</TableHeaderCell>
+            <TableHeaderCell className="w-28 px-3 @4xl:w-32">Validity</TableHeaderCell>
+            <TableHeaderCell className="w-36 px-3 @4xl:w-44">Status</TableHeaderCell>
+            <TableHeaderCell className="w-28 px-3 whitespace-normal @4xl:w-32">Last activity</TableHeaderCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {page.rows.map((row) => (
-            <TableRow key={row.id} data-testid="card-row">
-              <TableCell>
-                <Link href={`/cards/${row.id}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
-                  {row.holder.name}
-                </Link>
-                <div className="text-xs text-slate-500">{row.holder.email}</div>
-                {row.holder.phone ? <div className="text-xs text-slate-500">{row.holder.phone}</div> : null}
-              </TableCell>
-              <TableCell className="max-w-56">
-                <div className="truncate">{row.description ?? <span className="text-slate-400">—</span>}</div>
-                {row.tags.length ? (
-                  <div className="mt-1 flex flex-wrap gap-1">
-                    {row.tags.map((t) => (
-                      <Badge key={t}>{t}</Badge>
-                    ))}
-                  </div>
-                ) : null}
-              </TableCell>
-              <TableCell>
-                <BudgetBar compact budget={row.budgetMinor} spent={row.spentMinor} available={row.availableMinor} currency={row.currency} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap">{validity(row.startDate, row.endDate, row.timezone)}</TableCell>
-              <TableCell>
-                <div className="flex flex-col items-start gap-1">
-                  <ApprovalStatusBadge status={row.status} />
-                  {row.pendingRequest ? <Badge tone="warning">Change requested</Badge> : null}
-                </div>
-              </TableCell>
-              <TableCell>
-                <CardStatusBadge status={row.status} cardStatus={row.cardStatus} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap text-slate-600">{dateTime(row.lastActivityAt, timezone)}</TableCell>
-            </TableRow>
+            <CardRow key={row.id} row={row} timezone={timezone} />
           ))}
         </TableBody>
       </Table>
@@ -124,5 +95,65 @@ export function CardsList({ initial, query, timezone, filtered }: { initial: Car
         ) : null}
       </nav>
     </div>
+  );
+}
+
+function CardRow({ row, timezone }: { row: CardListRow; timezone: string }) {
+  const contact = [row.holder.email, row.holder.phone].filter(Boolean).join(' · ');
+  const dates = validityDates(row.startDate, row.endDate, row.timezone);
+  const activity = dateAndTime(row.lastActivityAt, timezone);
+  const hasCardStatus = row.status === 'DELIVERED' && cardStatusOf(row.cardStatus) !== null;
+  return (
+    <TableRow data-testid="card-row" className="align-top">
+      <TableCell className="px-3">
+        <Link href={`/cards/${row.id}`} title={row.holder.name} className="inline-block max-w-full truncate align-top font-medium text-indigo-700 underline-offset-2 hover:underline">
+          {row.holder.name}
+        </Link>
+        <div className="flex min-w-0 gap-1 text-xs text-slate-500" title={contact}>
+          <span className="truncate">{row.holder.email}</span>
+          {row.holder.phone ? <span className="shrink-0">· {row.holder.phone}</span> : null}
+        </div>
+        <div className="mt-1 flex flex-wrap items-center gap-1">
+          {row.description ? (
+            <span className="max-w-full truncate text-slate-700" title={row.description}>
+              {row.description}
+            </span>
+          ) : (
+            <span className="text-slate-400">No description</span>
+          )}
+          {row.tags.map((t) => (
+            <Badge key={t}>{t}</Badge>
+          ))}
+        </div>
+      </TableCell>
+      <TableCell className="px-3">
+        <BudgetBar compact budget={row.budgetMinor} spent={row.spentMinor} available={row.availableMinor} currency={row.currency} />
+      </TableCell>
+      <TableCell className="px-3 text-xs tabular-nums @4xl:text-sm" title={dates && row.timezone ? `${validity(row.startDate, row.endDate, row.timezone)} (${row.timezone})` : undefined}>
+        {dates ? (
+          <>
+            <div>{dates.start}</div>
+            <div>
+              <span className="text-xs text-slate-500">to</span> {dates.end}
+            </div>
+          </>
+        ) : (
+          <span className="text-slate-400">—</span>
+        )}
+      </TableCell>
+      <TableCell className="px-3" data-testid="card-row-status">
+        <div className="flex flex-col items-start gap-1">
+          <ApprovalStatusBadge status={row.status} />
+          {hasCardStatus ? <CardStatusBadge status={row.status} cardStatus={row.cardStatus} /> : null}
+          {row.pendingRequest ? <Badge tone="warning">Change requested</Badge> : null}
+        </div>
+      </TableCell>
+      <TableCell className="px-3 text-xs text-slate-600 tabular-nums @4xl:text-sm">
+        <time dateTime={row.lastActivityAt} title={dateTime(row.lastActivityAt, timezone)}>
+          <span className="block">{activity.date}</span>
+          <span className="block text-xs text-slate-500">{activity.time}</span>
+        </time>
+      </TableCell>
+    </TableRow>
   );
 }

@@ -10,21 +10,44 @@ export function money(minor: string | null, currency: string | null): string {
   return currency ? formatMoney(value, currency) : formatMinorAsInput(value, 'EUR');
 }
 
-export function validity(start: string | null, end: string | null, timezone: string | null): string {
-  if (!start || !end) return '—';
+/** First and last day of validity in the approval's own zone, or null when unknown. */
+export function validityDates(start: string | null, end: string | null, timezone: string | null): { start: string; end: string } | null {
+  if (!start || !end) return null;
   const zone = timezone ?? 'UTC';
-  return `${localDate(new Date(start), zone)} – ${localDate(new Date(end), zone)}`;
+  return { start: localDate(new Date(start), zone), end: localDate(new Date(end), zone) };
 }
+
+export function validity(start: string | null, end: string | null, timezone: string | null): string {
+  const dates = validityDates(start, end, timezone);
+  return dates ? `${dates.start} – ${dates.end}` : '—';
+}
+
+const STAMP_STYLES = {
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  date: { dateStyle: 'medium' },
+  time: { timeStyle: 'short' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const stamps = new Map<string, Intl.DateTimeFormat>();
 
-export function dateTime(iso: string, timeZone: string): string {
-  let format = stamps.get(timeZone);
+function stampFormat(kind: keyof typeof STAMP_STYLES, timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let format = stamps.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    stamps.set(timeZone, format);
+    format = new Intl.DateTimeFormat('en-GB', { ...STAMP_STYLES[kind], timeZone });
+    stamps.set(key, format);
   }
-  return format.format(new Date(iso));
+  return format;
+}
+
+export function dateTime(iso: string, timeZone: string): string {
+  return stampFormat('dateTime', timeZone).format(new Date(iso));
+}
+
+/** The same moment as dateTime, split so a narrow column can print it on two lines. */
+export function dateAndTime(iso: string, timeZone: string): { date: string; time: string } {
+  const at = new Date(iso);
+  return { date: stampFormat('date', timeZone).format(at), time: stampFormat('time', timeZone).format(at) };
 }
 
 /** Spent as a share of the budget, 0–100, for the bar. */

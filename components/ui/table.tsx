@@ -1,10 +1,17 @@
 import type { ComponentProps } from 'react';
 import { cn } from './cn';
 
-/** A table that scrolls sideways on small screens instead of squeezing its columns. */
-export function Table({ className, ...props }: ComponentProps<'table'>) {
+/**
+ * A table that scrolls sideways on small screens instead of squeezing its columns. With
+ * `scrollLabel` the scroll area is a named region that takes keyboard focus, so cells without
+ * links (badges, dates) can still be scrolled into view with the arrow keys.
+ */
+export function Table({ className, scrollLabel, ...props }: ComponentProps<'table'> & { scrollLabel?: string }) {
   return (
-    <div className="w-full overflow-x-auto">
+    <div
+      className="w-full overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600"
+      {...(scrollLabel ? { role: 'region', 'aria-label': scrollLabel, tabIndex: 0 } : {})}
+    >
       <table className={cn('w-full border-collapse text-left text-sm', className)} {...props} />
     </div>
   );
