@@ -68,6 +68,16 @@ const schema = z
     AUTH_OIDC_CLIENT_ID: optionalString,
     AUTH_OIDC_CLIENT_SECRET: optionalString,
     AUTH_OIDC_NAME: z.string().default('Single sign-on'),
+    /// Whether someone the identity provider knows but the panel does not may sign in (and is added
+    /// with AUTH_OIDC_DEFAULT_ROLE). Off: single sign-on admits only invited or existing users.
+    AUTH_OIDC_ALLOW_NEW_USERS: optionalString.pipe(bool.optional()).transform((v) => v ?? false),
+    /// Comma-separated e-mail domains new single sign-on users must belong to (required with AUTH_OIDC_ALLOW_NEW_USERS).
+    AUTH_OIDC_ALLOWED_DOMAINS: optionalString.transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+        .filter(Boolean),
+    ),
     /// Role given to a first-time single sign-on user; an ADMIN can raise it later.
     AUTH_OIDC_DEFAULT_ROLE: z.enum(['VIEWER', 'OPERATOR', 'APPROVER', 'ADMIN']).default('VIEWER'),
 
@@ -116,6 +126,19 @@ const schema = z
         ['AUTH_OIDC_CLIENT_SECRET', env.AUTH_OIDC_CLIENT_SECRET],
       ] as const) {
         if (!value) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when single sign-on is configured` });
+      }
+    }
+    // Open sign-up without a domain list would let anyone with an account at the provider read the company's cards.
+    if (env.AUTH_OIDC_ALLOW_NEW_USERS && env.AUTH_OIDC_ALLOWED_DOMAINS.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_OIDC_ALLOWED_DOMAINS'],
+        message: 'AUTH_OIDC_ALLOWED_DOMAINS is required when AUTH_OIDC_ALLOW_NEW_USERS is true (e.g. "example.com")',
+      });
+    }
+    for (const domain of env.AUTH_OIDC_ALLOWED_DOMAINS) {
+      if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) {
+        ctx.addIssue({ code: 'custom', path: ['AUTH_OIDC_ALLOWED_DOMAINS'], message: `AUTH_OIDC_ALLOWED_DOMAINS: "${domain}" is not an e-mail domain` });
       }
     }
   });

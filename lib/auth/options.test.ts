@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '@/lib/env';
+import { EnvError, parseEnv } from '@/lib/env';
 import { buildAuthOptions, OIDC_PROVIDER_ID } from './options';
 
 const base = {
@@ -35,6 +35,26 @@ describe('auth options', () => {
       checks: ['pkce', 'state'],
       clientId: 'panel',
     });
+  });
+
+  it('admits only invited users through single sign-on unless sign-up is opened to named domains', () => {
+    expect(parseEnv(base)).toMatchObject({ AUTH_OIDC_ALLOW_NEW_USERS: false, AUTH_OIDC_ALLOWED_DOMAINS: [] });
+    expect(parseEnv({ ...base, AUTH_OIDC_ALLOW_NEW_USERS: 'true', AUTH_OIDC_ALLOWED_DOMAINS: ' Corp.example , @sub.corp.example ' })).toMatchObject({
+      AUTH_OIDC_ALLOW_NEW_USERS: true,
+      AUTH_OIDC_ALLOWED_DOMAINS: ['corp.example', 'sub.corp.example'],
+    });
+    const problems = (source: Record<string, string>) => {
+      try {
+        parseEnv({ ...base, ...source });
+      } catch (error) {
+        if (error instanceof EnvError) return error.problems.join('\n');
+        throw error;
+      }
+      return '';
+    };
+    expect(problems({ AUTH_OIDC_ALLOW_NEW_USERS: 'true' })).toMatch(/AUTH_OIDC_ALLOWED_DOMAINS is required when AUTH_OIDC_ALLOW_NEW_USERS is true/);
+    expect(problems({ AUTH_OIDC_ALLOW_NEW_USERS: 'true', AUTH_OIDC_ALLOWED_DOMAINS: 'corp.example, not a domain' })).toMatch(/"not a domain" is not an e-mail domain/);
+    expect(problems({ AUTH_OIDC_ALLOW_NEW_USERS: 'yes' })).toMatch(/AUTH_OIDC_ALLOW_NEW_USERS/);
   });
 
   it('keeps redirects on this site', async () => {

@@ -10,7 +10,7 @@ import { clientIpFrom } from './client-ip';
 import { checkCredentials } from './credentials';
 import { readClaims, revokeSession } from './session-check';
 import { rateLimitedError, SIGN_IN_ERROR } from './sign-in-errors';
-import { admitSsoUser } from './sso';
+import { INVITATION_ONLY, admitSsoUser } from './sso';
 import { normalizeEmail } from './throttle';
 
 // next-auth v4 with JWT sessions: the encrypted cookie names the user and the sign-in time; every
@@ -86,7 +86,7 @@ export function buildAuthOptions(env: Env): NextAuthOptions {
         const outcome = await admitSsoUser(
           db,
           { email: claims.email, name: claims.name ?? claims.preferred_username, emailVerified: claims.email_verified },
-          env.AUTH_OIDC_DEFAULT_ROLE,
+          env.AUTH_OIDC_ALLOW_NEW_USERS ? { newUsers: { role: env.AUTH_OIDC_DEFAULT_ROLE, allowedDomains: env.AUTH_OIDC_ALLOWED_DOMAINS } } : INVITATION_ONLY,
         );
         return outcome.ok;
       },

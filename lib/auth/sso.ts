@@ -10,14 +10,29 @@ export interface SsoProfile {
   emailVerified?: unknown;
 }
 
-export type SsoOutcome = { ok: true; userId: string; created: boolean } | { ok: false; reason: 'NO_EMAIL' | 'UNVERIFIED' | 'INACTIVE' };
+export type SsoOutcome =
+  | { ok: true; userId: string; created: boolean }
+  | { ok: false; reason: 'NO_EMAIL' | 'UNVERIFIED' | 'INACTIVE' | 'NOT_INVITED' | 'DOMAIN_NOT_ALLOWED' };
+
+/** Who may join through single sign-on without an invitation (env AUTH_OIDC_*). */
+export interface SsoSignupPolicy {
+  /** null: invitation only. */
+  newUsers: { role: Role; allowedDomains: readonly string[] } | null;
+}
+
+export const INVITATION_ONLY: SsoSignupPolicy = { newUsers: null };
+
+function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1);
+}
 
 /**
  * Admits a single sign-on user: the identity provider vouches for the e-mail, the panel decides
- * the role. A first-time user gets the configured default role; an invited user is activated; a
- * disabled user stays out.
+ * who gets in and with which role. An invited user is activated; an existing one signs in; a
+ * disabled one stays out. Someone the panel does not know gets in only when the policy opens
+ * sign-up, and only from its allowed domains (a provider such as Google knows everybody).
  */
-export async function admitSsoUser(db: PrismaClient, profile: SsoProfile, defaultRole: Role, now: Date = new Date()): Promise<SsoOutcome> {
+export async function admitSsoUser(db: PrismaClient, profile: SsoProfile, policy: SsoSignupPolicy, now: Date = new Date()): Promise<SsoOutcome> {
   if (typeof profile.email !== 'string' || !profile.email.includes('@')) return { ok: false, reason: 'NO_EMAIL' };
   // Providers that send the claim must say true; absent means the provider only issues verified addresses.
   if (profile.emailVerified === false || profile.emailVerified === 'false') return { ok: false, reason: 'UNVERIFIED' };
@@ -53,6 +68,9 @@ export async function admitSsoUser(db: PrismaClient, profile: SsoProfile, defaul
     return { ok: true, userId: existing.id, created: false };
   }
 
+  if (!policy.newUsers) return { ok: false, reason: 'NOT_INVITED' };
+  if (!policy.newUsers.allowedDomains.includes(domainOf(email))) return { ok: false, reason: 'DOMAIN_NOT_ALLOWED' };
+  const defaultRole = policy.newUsers.role;
   const user = await db.$transaction(async (tx) => {
     const created = await tx.adminUser.create({ data: { email, name, role: defaultRole, status: 'ACTIVE', lastLoginAt: now } });
     await recordAudit(

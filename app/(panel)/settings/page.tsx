@@ -91,7 +91,10 @@ export default async function SettingsPage() {
               <Row term="Single sign-on">
                 {oidcEnabled(env) ? (
                   <span className="inline-flex flex-wrap items-center gap-2">
-                    <Badge tone="success">On</Badge> {env.AUTH_OIDC_NAME} ({env.AUTH_OIDC_ISSUER}); new users start as {env.AUTH_OIDC_DEFAULT_ROLE.toLowerCase()}
+                    <Badge tone="success">On</Badge> {env.AUTH_OIDC_NAME} ({env.AUTH_OIDC_ISSUER});{' '}
+                    {env.AUTH_OIDC_ALLOW_NEW_USERS
+                      ? `new users from ${env.AUTH_OIDC_ALLOWED_DOMAINS.join(', ')} start as ${env.AUTH_OIDC_DEFAULT_ROLE.toLowerCase()}`
+                      : 'invited users only'}
                   </span>
                 ) : (
                   <span className="inline-flex flex-wrap items-center gap-2">
