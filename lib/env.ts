@@ -63,6 +63,8 @@ const schema = z
     SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 7).default(8 * 60),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /// Proxies in front of the panel that append to X-Forwarded-For (lib/auth/client-ip.ts).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 
     AUTH_OIDC_ISSUER: optionalString.pipe(z.url({ error: 'AUTH_OIDC_ISSUER must be a URL' }).optional()),
     AUTH_OIDC_CLIENT_ID: optionalString,

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import { clientIpFrom } from '@/lib/auth/client-ip';
+import { requestIp } from '@/lib/auth/request-ip';
 import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import type { ActionResult } from './result';
@@ -21,7 +21,7 @@ function nextRuntime(): ActionRuntime {
   return {
     db,
     getUser: getCurrentUser,
-    getIp: async () => clientIpFrom(await headers()),
+    getIp: async () => requestIp(await headers()),
     revalidatePath: (path) => revalidatePath(path),
     rethrow: unstable_rethrow,
   };

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { clientIpFrom } from './client-ip';
 
 describe('clientIpFrom', () => {
-  it('takes the left-most X-Forwarded-For entry', () => {
-    expect(clientIpFrom(new Headers({ 'x-forwarded-for': '203.0.113.7, 10.0.0.2' }))).toBe('203.0.113.7');
+  it('takes the entry written by the outermost trusted proxy, not what the client put in front of it', () => {
+    // One proxy that appends: the client forged 203.0.113.7, the proxy saw 198.51.100.20.
+    expect(clientIpFrom(new Headers({ 'x-forwarded-for': '203.0.113.7, 198.51.100.20' }))).toBe('198.51.100.20');
+    expect(clientIpFrom(new Headers({ 'x-forwarded-for': '203.0.113.7, 198.51.100.20' }), 1)).toBe('198.51.100.20');
+    // A CDN then a load balancer: the CDN appended the client, the balancer appended the CDN.
+    expect(clientIpFrom({ 'x-forwarded-for': '203.0.113.7, 198.51.100.20, 10.0.0.2' }, 2)).toBe('198.51.100.20');
+    // Fewer entries than proxies: the left-most is all there is.
+    expect(clientIpFrom({ 'x-forwarded-for': '198.51.100.20' }, 3)).toBe('198.51.100.20');
   });
 
   it('reads plain header objects as next-auth passes them', () => {

@@ -1,9 +1,13 @@
-// The caller's address for throttling and the audit log. Deployments put the app behind a proxy
-// that sets X-Forwarded-For (Next's own server sets it to the socket address when absent); the
-// left-most entry is the original client. A client can forge extra entries only in front of a
-// proxy that appends instead of overwriting: the per-e-mail throttle does not depend on this.
+// The caller's address for throttling and the audit log, from X-Forwarded-For. Each proxy appends
+// the address it received the request from, so only the right-most entries are written by proxies
+// we run; everything left of them is whatever the client sent and may be forged (a left-most pick
+// would let anyone choose their address and slip past the per-address throttle). With
+// TRUSTED_PROXY_HOPS proxies in front, the entry that many places from the right is the client.
+// Without a proxy, Next sets the header to the socket address only when the client sent none, so
+// a direct client can still forge it: run the panel behind a proxy (the per-e-mail throttle does
+// not depend on this either way).
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
 function read(headers: HeaderSource, name: string): string | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
@@ -20,11 +24,12 @@ function clean(candidate: string | undefined): string | null {
   return value.startsWith('::ffff:') && value.includes('.') ? value.slice(7) : value;
 }
 
-export function clientIpFrom(headers: HeaderSource): string | null {
+export function clientIpFrom(headers: HeaderSource, trustedHops = 1): string | null {
   const forwarded = read(headers, 'x-forwarded-for');
   if (forwarded) {
-    const first = clean(forwarded.split(',')[0]);
-    if (first) return first;
+    const entries = forwarded.split(',');
+    const client = clean(entries[Math.max(0, entries.length - Math.max(1, trustedHops))]);
+    if (client) return client;
   }
   return clean(read(headers, 'x-real-ip'));
 }

@@ -58,7 +58,7 @@ function credentialsProvider(env: Env) {
     async authorize(credentials, req): Promise<User | null> {
       const outcome = await checkCredentials(
         db,
-        { email: credentials?.email, password: credentials?.password, ip: clientIpFrom(req.headers ?? {}) },
+        { email: credentials?.email, password: credentials?.password, ip: clientIpFrom(req.headers ?? {}, env.TRUSTED_PROXY_HOPS) },
         { maxFailures: env.LOGIN_MAX_FAILURES, lockMinutes: env.LOGIN_LOCK_MINUTES },
       );
       if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name };

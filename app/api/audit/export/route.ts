@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { clientIpFrom } from '@/lib/auth/client-ip';
+import { requestIp } from '@/lib/auth/request-ip';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import { startAuditExport } from '@/lib/audit/export';
@@ -11,7 +11,7 @@ export async function GET(request: NextRequest) {
   if (!user) return Response.json({ code: 'UNAUTHENTICATED', message: 'Sign in to export the audit log.' }, { status: 401 });
   if (!can(user.role, 'audit.view')) return Response.json({ code: 'FORBIDDEN', message: 'Your role cannot read the audit log.' }, { status: 403 });
 
-  const result = await startAuditExport(request.nextUrl.searchParams, user, clientIpFrom(request.headers));
+  const result = await startAuditExport(request.nextUrl.searchParams, user, requestIp(request.headers));
   if (!result.ok) return Response.json({ code: 'VALIDATION', message: 'Fix the filters before exporting.', fieldErrors: result.errors }, { status: 400 });
   return new Response(result.stream, {
     headers: {

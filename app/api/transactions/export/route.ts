@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { clientIpFrom } from '@/lib/auth/client-ip';
+import { requestIp } from '@/lib/auth/request-ip';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import { recordAudit } from '@/lib/audit/record';
@@ -21,7 +21,7 @@ export async function GET(request: NextRequest) {
   await recordAudit(
     db,
     { action: 'transactions.export', summary: `${user.name} exported transactions as CSV (${described}).`, targetType: 'Transaction', after: { filters: described } },
-    { actor: { id: user.id, email: user.email, name: user.name }, ip: clientIpFrom(request.headers) },
+    { actor: { id: user.id, email: user.email, name: user.name }, ip: requestIp(request.headers) },
   );
   return new Response(transactionsCsvStream(filters, ctx), {
     headers: {
