@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { Alert } from '@/components/ui/alert';
+import { Alert, failureTone } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ActionDialog, ConfirmBody, DialogButtons, useActionDialog } from '@/components/ui/action-dialog';
 import { Field } from '@/components/ui/field';
@@ -47,7 +47,9 @@ export function LockToggle({ card, approval, locked, autoFocus }: { card: CardDe
       >
         {locked ? ACTION_LABELS.unlock : ACTION_LABELS.lock}
       </Button>
-      <Alert tone="error">{failure ? `${locked ? 'Unlock' : 'Lock'} failed: ${failure.message}` : null}</Alert>
+      <Alert tone={failureTone(failure)}>
+        {failure ? `${locked ? 'Unlock' : 'Lock'} ${failureTone(failure) === 'warning' ? 'sent, not confirmed yet' : 'failed'}: ${failure.message}` : null}
+      </Alert>
     </div>
   );
 }
@@ -82,7 +84,7 @@ function ConfirmOnly({ card, approval, action }: { card: CardDetail; approval: A
       }
     >
       <ConfirmBody
-        error={failureOf(mutation.error)?.message}
+        failure={failureOf(mutation.error)}
         dismiss="Keep it"
         confirm={
           <Button
@@ -175,7 +177,7 @@ export function BudgetDialog({ card, approval, defaultOpen = false, ownLimitMino
           );
         }}
       >
-        <Alert tone="error">{failure && !failure.fieldErrors.amount ? failure.message : null}</Alert>
+        <Alert tone={failureTone(failure)}>{failure && !failure.fieldErrors.amount ? failure.message : null}</Alert>
         <Alert tone="warning">
           {lostAnswer ? 'The panel did not answer, so it is not known whether the change arrived. The figures below are read again; sending again is safe: the same change is never applied twice.' : null}
         </Alert>

@@ -33,7 +33,7 @@ function ApproveDialog({ change }: { change: BudgetChangeView }) {
       description={`${change.requestedByName} asked for it for ${change.label}. It is sent to Sparados at once.`}
     >
       <ConfirmBody
-        error={failureOf(mutation.error)?.message}
+        failure={failureOf(mutation.error)}
         confirm={
           <Button pending={mutation.isPending} onClick={() => mutation.mutate({ changeId: change.id, reason: '' }, { onSuccess: dialog.close })}>
             Approve change

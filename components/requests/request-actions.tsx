@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { ActionDialog, ConfirmBody, DialogButtons, useActionDialog } from '@/components/ui/action-dialog';
-import { Alert } from '@/components/ui/alert';
+import { Alert, failureTone } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -50,7 +50,7 @@ function AcceptDialog({ request }: { request: ChangeRequestView }) {
       trigger={<Button size="sm">Accept</Button>}
     >
       <ConfirmBody
-        error={failureOf(mutation.error)?.message}
+        failure={failureOf(mutation.error)}
         confirm={
           <Button pending={mutation.isPending} onClick={() => mutation.mutate(target(request, key), { onSuccess: dialog.close, onSettled: rotate })}>
             Accept request
@@ -99,7 +99,7 @@ function EditAcceptDialog({ request }: { request: ChangeRequestView }) {
       }
     >
       <form className="space-y-4" noValidate onSubmit={onSubmit} aria-label="Edit then accept">
-        <Alert tone="error">{failure && Object.keys(failure.fieldErrors).length === 0 ? failure.message : null}</Alert>
+        <Alert tone={failureTone(failure)}>{failure && Object.keys(failure.fieldErrors).length === 0 ? failure.message : null}</Alert>
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label={`Budget (${currency})`} hint={`Asked: ${money(request.requested.budgetMinor, currency)}`} error={shown.budget?.[0]}>
             <Input inputMode="decimal" autoComplete="off" value={budget} onChange={(e) => setBudget(e.target.value)} />
@@ -153,7 +153,7 @@ function CancelDialog({ request }: { request: ChangeRequestView }) {
       }
     >
       <ConfirmBody
-        error={failureOf(mutation.error)?.message}
+        failure={failureOf(mutation.error)}
         dismiss="Keep it"
         confirm={
           <Button variant="danger" pending={mutation.isPending} onClick={() => mutation.mutate(target(request, key), { onSuccess: dialog.close, onSettled: rotate })}>

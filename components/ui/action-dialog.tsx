@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
-import { Alert } from './alert';
+import { Alert, failureTone } from './alert';
 import { Button } from './button';
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from './dialog';
 
@@ -51,11 +51,21 @@ export function DialogButtons({ dismiss = 'Not now', children }: { dismiss?: str
 }
 
 /** A dialog's body for an action that needs no input: what it will do, the failure if any, the buttons. */
-export function ConfirmBody({ error, dismiss, confirm, children }: { error: string | null | undefined; dismiss?: string; confirm: ReactNode; children?: ReactNode }) {
+export function ConfirmBody({
+  failure,
+  dismiss,
+  confirm,
+  children,
+}: {
+  failure: { code: string; message: string } | null | undefined;
+  dismiss?: string;
+  confirm: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <div className="space-y-4">
       {children}
-      <Alert tone="error">{error ?? null}</Alert>
+      <Alert tone={failureTone(failure)}>{failure?.message ?? null}</Alert>
       <DialogButtons dismiss={dismiss}>{confirm}</DialogButtons>
     </div>
   );

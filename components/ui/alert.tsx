@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import { ErrorCode } from '@/lib/errors';
 import { cn } from './cn';
 
 const TONES = {
@@ -20,4 +21,9 @@ export function Alert({ tone = 'info', className, ...props }: ComponentProps<'di
       {...props}
     />
   );
+}
+
+/** An answer still being confirmed with Sparados is not a failure: it reads as a warning, not an error. */
+export function failureTone(failure: { code: string } | null | undefined): 'error' | 'warning' {
+  return failure?.code === ErrorCode.OUTCOME_PENDING ? 'warning' : 'error';
 }
