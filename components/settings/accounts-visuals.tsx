@@ -1,7 +1,7 @@
 'use client';
 
-import { Plus, Trash2 } from 'lucide-react';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Plus } from 'lucide-react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -15,7 +15,7 @@ import { updateAccounts } from '@/lib/settings/catalog-actions';
 import type { RowState } from '@/lib/settings/catalog-queries';
 import type { SettingRevision } from '@/lib/settings/setting-revision';
 import type { SparadosEnvironment } from '@/lib/sparados/config';
-import { ErrorSummary, fieldDomId, useCatalogSave } from './catalog-editor-parts';
+import { ErrorSummary, RemoveRowButton, RowLabel, fieldDomId, useCatalogSave } from './catalog-editor-parts';
 
 // Settings → the accounts (Card Alias IDs) and card visuals the assign form offers on BETA and
 // Production, copied from the Corporate Panel because no API lists them (docs/decisions/071).
@@ -159,19 +159,16 @@ export function AccountsVisualsEditor({ setting, revision, state, environment, c
                         <Field label={<RowLabel what="Account" n={n} text="Currency" />} error={errors[path('currency')]?.[0]}>
                           {input('currency', { placeholder: 'PLN', maxLength: 8, className: 'uppercase' })}
                         </Field>
-                        <Button
-                          variant="ghost"
-                          size="icon"
+                        <RemoveRowButton
+                          what="account"
+                          n={n}
+                          name={row.name}
                           disabled={!hydrated}
-                          className="lg:mt-6"
-                          aria-label={`Remove account ${n}${row.name.trim() ? ` (${row.name.trim()})` : ''}`}
-                          onClick={() => {
+                          onRemove={() => {
                             setErrors({});
                             setAccounts((rows) => rows.filter((r) => r.uid !== row.uid));
                           }}
-                        >
-                          <Trash2 aria-hidden="true" className="h-4 w-4" />
-                        </Button>
+                        />
                       </div>
                     </li>
                   );
@@ -206,19 +203,16 @@ export function AccountsVisualsEditor({ setting, revision, state, environment, c
                         <Field label={<RowLabel what="Visual" n={n} text="Name" />} error={errors[path('name')]?.[0]}>
                           <Input id={fieldDomId(ID_PREFIX, path('name'))} value={row.name} autoComplete="off" onChange={(e) => editVisual(row.uid, index, 'name', e.target.value)} />
                         </Field>
-                        <Button
-                          variant="ghost"
-                          size="icon"
+                        <RemoveRowButton
+                          what="visual"
+                          n={n}
+                          name={row.name}
                           disabled={!hydrated}
-                          className="lg:mt-6"
-                          aria-label={`Remove visual ${n}${row.name.trim() ? ` (${row.name.trim()})` : ''}`}
-                          onClick={() => {
+                          onRemove={() => {
                             setErrors({});
                             setVisuals((rows) => rows.filter((r) => r.uid !== row.uid));
                           }}
-                        >
-                          <Trash2 aria-hidden="true" className="h-4 w-4" />
-                        </Button>
+                        />
                       </div>
                     </li>
                   );
@@ -252,15 +246,3 @@ export function AccountsVisualsEditor({ setting, revision, state, environment, c
 }
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-
-/** The visible label, prefixed for screen readers with the row it belongs to ("Account 2, Currency"). */
-function RowLabel({ what, n, text }: { what: string; n: number; text: ReactNode }) {
-  return (
-    <>
-      <span className="sr-only">
-        {what} {n},{' '}
-      </span>
-      {text}
-    </>
-  );
-}

@@ -1,7 +1,9 @@
 'use client';
 
+import { Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, useTransition } from 'react';
+import { useRef, useState, useTransition, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 import type { z } from 'zod';
 import { FORM_ERROR_KEY, type ActionResult } from '@/lib/actions';
 import { fieldErrorsFromZod } from '@/lib/actions/input';
@@ -93,5 +95,26 @@ export function ErrorSummary({ errors, idPrefix, testId }: { errors: FieldErrors
         ))}
       </ul>
     </div>
+  );
+}
+
+/** The visible label, prefixed for screen readers with the row it belongs to ("Account 2, Currency"). */
+export function RowLabel({ what, n, text }: { what: string; n: number; text: ReactNode }) {
+  return (
+    <>
+      <span className="sr-only">
+        {what} {n},{' '}
+      </span>
+      {text}
+    </>
+  );
+}
+
+/** The trash button at the end of a row, named after the row it removes. */
+export function RemoveRowButton({ what, n, name, disabled, onRemove }: { what: string; n: number; name: string; disabled: boolean; onRemove: () => void }) {
+  return (
+    <Button variant="ghost" size="icon" disabled={disabled} className="lg:mt-6" aria-label={`Remove ${what} ${n}${name.trim() ? ` (${name.trim()})` : ''}`} onClick={onRemove}>
+      <Trash2 aria-hidden="true" className="h-4 w-4" />
+    </Button>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { Plus, RotateCcw, Trash2 } from 'lucide-react';
+import { Plus, RotateCcw } from 'lucide-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -13,7 +13,7 @@ import { updateMccCategories } from '@/lib/settings/catalog-actions';
 import type { RowState } from '@/lib/settings/catalog-queries';
 import { defaultCategoryRows, keyFromLabel, mccCategoriesFormSchema, toCategoryRows, uniqueKey, type MccCategoryRow } from '@/lib/settings/mcc-categories-form';
 import type { SettingRevision } from '@/lib/settings/setting-revision';
-import { ErrorSummary, fieldDomId, useCatalogSave } from './catalog-editor-parts';
+import { ErrorSummary, RemoveRowButton, RowLabel, fieldDomId, useCatalogSave } from './catalog-editor-parts';
 
 // Settings → the named merchant categories the assign form offers for its merchant rule
 // (docs/decisions/072). The whole list is edited here and saved at once on the version it was
@@ -121,10 +121,10 @@ export function MccCategoriesEditor({ categories, revision, state, canManage }: 
                 return (
                   <li key={row.uid} className="rounded-md border border-slate-200 px-4 py-3" data-testid={`mcc-category-${n}`}>
                     <div className="grid items-start gap-3 lg:grid-cols-[minmax(0,14rem)_minmax(0,11rem)_minmax(0,1fr)_auto]">
-                      <Field label={<RowLabel n={n} text="Name" />} error={errors[path('label')]?.[0]}>
+                      <Field label={<RowLabel what="Category" n={n} text="Name" />} error={errors[path('label')]?.[0]}>
                         <Input id={fieldDomId(ID_PREFIX, path('label'))} value={row.label} maxLength={120} autoComplete="off" onChange={(e) => update(row.uid, index, 'label', e.target.value)} />
                       </Field>
-                      <Field label={<RowLabel n={n} text="Key" />} error={errors[path('key')]?.[0]}>
+                      <Field label={<RowLabel what="Category" n={n} text="Key" />} error={errors[path('key')]?.[0]}>
                         <Input
                           id={fieldDomId(ID_PREFIX, path('key'))}
                           value={row.key}
@@ -135,7 +135,7 @@ export function MccCategoriesEditor({ categories, revision, state, canManage }: 
                           onChange={(e) => update(row.uid, index, 'key', e.target.value)}
                         />
                       </Field>
-                      <Field label={<RowLabel n={n} text="Codes" />} error={errors[path('codes')]?.[0]}>
+                      <Field label={<RowLabel what="Category" n={n} text="Codes" />} error={errors[path('codes')]?.[0]}>
                         <Input
                           id={fieldDomId(ID_PREFIX, path('codes'))}
                           value={row.codes}
@@ -145,9 +145,7 @@ export function MccCategoriesEditor({ categories, revision, state, canManage }: 
                           onChange={(e) => update(row.uid, index, 'codes', e.target.value)}
                         />
                       </Field>
-                      <Button variant="ghost" size="icon" disabled={!hydrated} className="lg:mt-6" aria-label={`Remove category ${n}${row.label.trim() ? ` (${row.label.trim()})` : ''}`} onClick={() => remove(row.uid)}>
-                        <Trash2 aria-hidden="true" className="h-4 w-4" />
-                      </Button>
+                      <RemoveRowButton what="category" n={n} name={row.label} disabled={!hydrated} onRemove={() => remove(row.uid)} />
                     </div>
                   </li>
                 );
@@ -197,15 +195,5 @@ export function MccCategoriesEditor({ categories, revision, state, canManage }: 
         )}
       </CardContent>
     </Card>
-  );
-}
-
-/** "Name" on screen, "Category 3, name" to a screen reader (and to the tests). */
-function RowLabel({ n, text }: { n: number; text: string }) {
-  return (
-    <>
-      <span className="sr-only">Category {n}, </span>
-      {text}
-    </>
   );
 }

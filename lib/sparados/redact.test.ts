@@ -13,7 +13,10 @@ describe('redact', () => {
   });
 
   it('drops PEM blocks (keys, certificates)', () => {
-    expect(redactText('key -----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY----- end')).toBe('key [redacted] end');
+    // Built from the label so the source holds no PEM block that reads as a committed key.
+    const pem = (label: string) => `-----BEGIN ${label}-----\nMIIE\n-----END ${label}-----`;
+    expect(redactText(`key ${pem('PRIVATE KEY')} end`)).toBe('key [redacted] end');
+    expect(redactText(`cert ${pem('CERTIFICATE')} end`)).toBe('cert [redacted] end');
   });
 
   it('redacts secret fields at any depth and keeps the rest', () => {

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "BulkImportRow_status_idx" ON "BulkImportRow"("status");
