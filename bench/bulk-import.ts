@@ -84,6 +84,7 @@ async function main(): Promise<void> {
   const { createBulkImport, markConfirmed } = await import('../lib/bulk/store');
   const { processBulkImport, DEFAULT_BULK_CONCURRENCY } = await import('../lib/bulk/process');
   const { closeSparadosAgents } = await import('../lib/sparados');
+  const { countOperations } = await import('../lib/operations/queries');
   const concurrency = Number(process.argv[3] ?? DEFAULT_BULK_CONCURRENCY);
 
   try {
@@ -102,13 +103,13 @@ async function main(): Promise<void> {
     const report = await processBulkImport(first.id, { concurrency });
     const runMs = performance.now() - started;
 
-    const operations = await db.pendingOperation.count();
+    const operations = await countOperations();
     const again = await createBulkImport({ fileName: 'bench (again).csv', text: csv, cardAliasId, actorId: admin.id });
     await markConfirmed(again.id, new Date());
     started = performance.now();
     const replay = await processBulkImport(again.id, { concurrency });
     const replayMs = performance.now() - started;
-    const operationsAfter = await db.pendingOperation.count();
+    const operationsAfter = await countOperations();
 
     console.log(`\nBulk import of ${ROWS} assign rows against the sandbox (${sandbox.url}), parallelism ${concurrency}\n`);
     console.log(`upload + validation + preview rows   ${seconds(uploadMs).padStart(9)}   ${(ROWS / (uploadMs / 1000)).toFixed(0).padStart(6)} rows/s`);

@@ -1,9 +1,9 @@
-// Injected faults: status codes, timeouts, resets, latency; by method and path; a number of times or a probability.
+// Injected faults: status codes, timeouts, resets, latency, ignored idempotency keys; by method and path; a number of times or a probability.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Agent, request } from 'undici';
 import { readFileSync } from 'node:fs';
 import { FaultTable } from './http/faults';
-import { simpleApprovalBody, startTestSandbox, type TestSandbox } from './testing/harness';
+import { deliveredApproval, simpleApprovalBody, startTestSandbox, type TestSandbox } from './testing/harness';
 
 let sandbox: TestSandbox;
 
@@ -44,6 +44,22 @@ describe('faults', () => {
     await fault({ match: { path: '/thc/' }, mode: 'reset', times: 1 });
     await expect(sandbox.call('GET', '/thc/transactions')).rejects.toThrow();
     expect((await sandbox.call('GET', '/thc/transactions')).status).toBe(200);
+  });
+
+  it('ignores the idempotency key where told: the same key applies again and is not remembered', async () => {
+    const { id } = await deliveredApproval(sandbox);
+    const topUp = (key: string) => sandbox.call('PUT', `/secure/approvals/${id}/increase_budget`, { additionalBudgetMinor: 100 }, { 'x-idempotency-key': key });
+    const budget = async () => (await sandbox.call('GET', `/secure/approvals/${id}`)).body.rules.budgetMinor;
+    const start = await budget();
+    await fault({ match: { method: 'PUT', path: 'increase_budget' }, mode: 'ignore_idempotency', times: 2 });
+    expect((await topUp('key-a')).status).toBe(200);
+    expect((await topUp('key-a')).status).toBe(200);
+    expect(await budget()).toBe(start + 200);
+    // Without the fault the key is honoured again; what the ignored requests did was never remembered.
+    expect((await topUp('key-a')).status).toBe(200);
+    const replay = await topUp('key-a');
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(await budget()).toBe(start + 300);
   });
 
   it('holds the request until the client times out', async () => {

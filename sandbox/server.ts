@@ -162,6 +162,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
         return;
       }
       case 'latency':
+      case 'ignore_idempotency':
         return;
     }
   }
@@ -177,8 +178,10 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
       return;
     }
     const faultable = !path.startsWith('/_sandbox') && faults.size > 0;
+    let ignoreIdempotency = false;
     if (faultable) {
       const decision = faults.decide(method, path, 'before');
+      ignoreIdempotency = decision.ignoreIdempotency;
       if (decision.latencyMs > 0) await sleep(decision.latencyMs);
       if (decision.terminal) {
         req.resume();
@@ -193,7 +196,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
       if (!match) throw new ApiError(404, 'NOT_FOUND', `No endpoint ${method} ${path}`);
       if ('methodNotAllowed' in match) throw new ApiError(405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed on ${path}`);
       const body = method === 'GET' || method === 'HEAD' ? (req.resume(), undefined) : await readJsonBody(req);
-      const key = method === 'POST' || method === 'PUT' ? req.headers['x-idempotency-key'] : undefined;
+      const key = (method === 'POST' || method === 'PUT') && !ignoreIdempotency ? req.headers['x-idempotency-key'] : undefined;
       const idempotencyKey = typeof key === 'string' && key !== '' ? key : null;
       const print = idempotencyKey ? fingerprint(method, path, body) : '';
       const replay = idempotencyKey ? idempotency.lookup(corporationId, idempotencyKey, print) : null;

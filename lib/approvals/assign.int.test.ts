@@ -5,13 +5,12 @@ import { runAction } from '@/lib/actions/run-action';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { formatMoney } from '@/lib/money';
-import { reconcileOperations } from '@/lib/operations/reconcile';
-import { OPERATION_HANDLERS } from '@/lib/operations/reconcile-job';
 import { getSparadosClient } from '@/lib/sparados';
 import { actionSuite } from '@/tests/support/action-test';
 import { assignCardAction, pollAssignedCard } from './assign-actions';
 import type { AssignFormValues } from './assign-schema';
 import { defaultLimitsForm } from './limits';
+import { reconcileLater } from '@/tests/support/reconcile';
 
 // The assign form's server action through the real wrapper, database and sandbox.
 
@@ -101,7 +100,7 @@ describe('assign a card', () => {
     expect(unconfirmed.ok ? '' : unconfirmed.message).not.toMatch(/not assigned|nothing was changed/i);
     expect(await db.pendingOperation.findUniqueOrThrow({ where: { idempotencyKey: values.idempotencyKey } })).toMatchObject({ status: 'SENT' });
 
-    await reconcileOperations({ handlers: OPERATION_HANDLERS, olderThanSeconds: 0, now: new Date(Date.now() + 1000) });
+    await reconcileLater();
     const again = await runAction(assignCardAction.definition, values, runtime(operator));
     expect(again).toMatchObject({ ok: true, data: { replayed: true } });
     const upstream = await approvalsFor(email);

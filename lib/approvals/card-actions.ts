@@ -4,6 +4,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { cardLabelOf } from '@/lib/budgets/target';
+import { findOperation } from '@/lib/operations/queries';
 import { getSparadosClient, isSparadosError, toAppError } from '@/lib/sparados';
 import { toEditApprovalInput } from './assign-input';
 import type { CardActionInput, EditCard } from './card-action-schemas';
@@ -66,7 +67,7 @@ interface Target {
 async function loadTarget(input: Pick<CardActionInput, 'cardId' | 'approvalId' | 'idempotencyKey'>): Promise<{ target: Target; repeat: boolean }> {
   const row = await db.approval.findUnique({ where: { sparadosId: input.approvalId } });
   if (!row || row.cardId !== input.cardId) throw new AppError('NOT_FOUND', 'This card or approval no longer exists. Reload the page.');
-  const repeat = (await db.pendingOperation.count({ where: { idempotencyKey: input.idempotencyKey } })) > 0;
+  const repeat = (await findOperation(input.idempotencyKey)) !== null;
   if (repeat) {
     return { target: { ...row, cardId: row.cardId, sparadosId: row.sparadosId, status: isApprovalStatus(row.status) ? row.status : 'UNKNOWN' }, repeat };
   }

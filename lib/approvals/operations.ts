@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db as defaultDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { OperationHandler, StoredOperation } from '@/lib/operations/handler';
+import type { OperationHandler, SendContext, StoredOperation } from '@/lib/operations/handler';
 import { performWrite, type PerformWriteOptions, type WriteIntent, type WriteOutcome } from '@/lib/operations/perform-write';
 import { getSparadosClient, type Approval, type CreateApprovalInput, type EditApprovalInput } from '@/lib/sparados';
 import { saveApprovalFromSparados } from './store';
@@ -24,8 +24,23 @@ export function reviveApproval(json: unknown): Approval {
 
 const byId = z.object({ approvalId: z.string().min(1) });
 const createRequest = z.object({ body: z.custom<CreateApprovalInput>((v) => typeof v === 'object' && v !== null), cardholderId: z.string().uuid().optional() });
-const editRequest = z.object({ approvalId: z.string().min(1), body: z.custom<EditApprovalInput>((v) => typeof v === 'object' && v !== null) });
-const budgetRequest = z.object({ approvalId: z.string().min(1), additionalBudgetMinor: z.number().int() });
+const editRequest = z.object({
+  approvalId: z.string().min(1),
+  body: z.custom<EditApprovalInput>((v) => typeof v === 'object' && v !== null),
+  /** The approval's status when the edit was planned: how a replay tells an applied edit (decision 061). */
+  statusBefore: z.enum(['DELIVERED', 'CREATED']).optional(),
+});
+/**
+ * A budget change as planned: the signed amount Sparados' increase_budget takes, and the absolute
+ * budget it was planned from and aims at, so that a replay sends it only while the card is still at
+ * `budgetBeforeMinor` and never when it is already at `targetBudgetMinor` (decision 102).
+ */
+const budgetRequest = z.object({
+  approvalId: z.string().min(1),
+  additionalBudgetMinor: z.number().int(),
+  budgetBeforeMinor: z.number().int().optional(),
+  targetBudgetMinor: z.number().int().optional(),
+});
 
 export type CreateApprovalRequest = z.infer<typeof createRequest>;
 export type EditApprovalRequest = z.infer<typeof editRequest>;
@@ -52,9 +67,14 @@ async function recordReplacement(approval: Approval, tx: Prisma.TransactionClien
 
 type ActionCall = 'cancelApproval' | 'unassignApproval' | 'acceptReapproval' | 'rejectReapproval' | 'lockCard' | 'unlockCard';
 
+/** Client options of one attempt: its deadline, and on a replay "read first, stop when unsure". */
+function callOptions(key: string, context: SendContext, ifUnsure: 'send' | 'stop' = 'stop') {
+  return { idempotencyKey: key, deadlineAt: context.deadlineAt, ...(context.replay ? { replay: { ifUnsure } } : {}) };
+}
+
 function simpleAction(call: ActionCall, describe: string, replaces = false): OperationHandler<Approval> {
   return {
-    send: (request, key) => getSparadosClient()[call](byId.parse(request).approvalId, { idempotencyKey: key }),
+    send: (request, key, context) => getSparadosClient()[call](byId.parse(request).approvalId, callOptions(key, context)),
     apply: (approval, tx, operation) => (replaces ? recordReplacement(approval, tx, operation) : record(approval, tx, operation)),
     revive: reviveApproval,
     describe: (approval) => `${describe} confirmed by Sparados (approval ${approval.id}).`,
@@ -63,7 +83,9 @@ function simpleAction(call: ActionCall, describe: string, replaces = false): Ope
 
 export const APPROVAL_OPERATIONS = {
   'approval.create': {
-    send: (request, key) => getSparadosClient().createApproval(createRequest.parse(request).body, { idempotencyKey: key }),
+    // A create cannot always be found by reading (the scan is capped): when unsure, the key decides.
+    send: (request, key, context) =>
+      getSparadosClient().createApproval(createRequest.parse(request).body, { ...callOptions(key, context, 'send'), firstAttemptAt: context.replay?.firstSentAt }),
     apply: async (approval, tx, operation) => {
       const { cardholderId } = createRequest.parse(operation.request);
       const saved = await saveApprovalFromSparados(approval, { cardholderId, cardId: operation.cardId ?? undefined, tx, recordChanges: false });
@@ -73,18 +95,19 @@ export const APPROVAL_OPERATIONS = {
     describe: (approval) => `Card assignment confirmed by Sparados (approval ${approval.id}).`,
   },
   'approval.edit': {
-    send: (request, key) => {
-      const { approvalId, body } = editRequest.parse(request);
-      return getSparadosClient().editApproval(approvalId, body, { idempotencyKey: key });
+    send: (request, key, context) => {
+      const { approvalId, body, statusBefore } = editRequest.parse(request);
+      // Rows from before statusBefore was recorded replay as they always did: trusting the key.
+      return getSparadosClient().editApproval(approvalId, body, { ...callOptions(key, context, statusBefore ? 'stop' : 'send'), statusBefore });
     },
     apply: recordReplacement,
     revive: reviveApproval,
     describe: (approval) => `Edit confirmed by Sparados: the card now follows approval ${approval.id}.`,
   },
   'approval.budget': {
-    send: (request, key) => {
-      const { approvalId, additionalBudgetMinor } = budgetRequest.parse(request);
-      return getSparadosClient().increaseBudget(approvalId, additionalBudgetMinor, { idempotencyKey: key });
+    send: (request, key, context) => {
+      const { approvalId, additionalBudgetMinor, budgetBeforeMinor } = budgetRequest.parse(request);
+      return getSparadosClient().increaseBudget(approvalId, additionalBudgetMinor, { ...callOptions(key, context, budgetBeforeMinor === undefined ? 'send' : 'stop'), budgetBeforeMinor });
     },
     apply: record,
     revive: reviveApproval,
@@ -127,7 +150,7 @@ export async function runApprovalOperation<K extends ApprovalOperationKind>(
   let cardId: string | null = intent.cardId ?? null;
   const outcome = await performWrite<Approval>(
     { ...intent, kind, approvalSparadosId: intent.approvalSparadosId ?? ('approvalId' in intent.request ? intent.request.approvalId : null) },
-    (key) => handler.send(intent.request, key),
+    (key, context) => handler.send(intent.request, key, context),
     async (approval, tx) => {
       const applied = await handler.apply(approval, tx, { ...stored, id: '', kind, idempotencyKey: intent.idempotencyKey, approvalSparadosId: null, actorId: null, createdAt: new Date() });
       cardId = (applied && applied.cardId) || cardId;

@@ -8,8 +8,7 @@ import { sandboxHarness, type SandboxHarness } from '@/lib/approvals/test-helper
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { configureSparadosLog } from '@/lib/sparados/log';
-import { OPERATION_HANDLERS } from '@/lib/operations/reconcile-job';
-import { reconcileOperations } from '@/lib/operations/reconcile';
+import { reconcileLater } from '@/tests/support/reconcile';
 import { createTestUser } from '@/tests/support/users';
 import { approveBudgetChange } from './actions';
 import { budgetOf, deliveredCard, runtimeFor } from './test-support';
@@ -38,7 +37,7 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-const reconcileNow = () => reconcileOperations({ handlers: OPERATION_HANDLERS, olderThanSeconds: 0 });
+const reconcileNow = reconcileLater;
 
 type Outcome = Awaited<ReturnType<typeof runAction>>;
 

@@ -7,8 +7,6 @@ import { sandboxHarness, type SandboxHarness } from '@/lib/approvals/test-helper
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { stopJobProducer } from '@/lib/jobs/queue';
-import { reconcileOperations } from '@/lib/operations/reconcile';
-import { OPERATION_HANDLERS } from '@/lib/operations/reconcile-job';
 import { startWorker, type RunningWorker } from '@/lib/jobs/worker';
 import { getSparadosClient } from '@/lib/sparados';
 import { createTestUser } from '@/tests/support/users';
@@ -18,6 +16,7 @@ import { processBulkImport } from './process';
 import { bulkReportRows, getBulkImport, getBulkProgress } from './queries';
 import { settleCheckingRows } from './settle';
 import { createBulkImport, markConfirmed } from './store';
+import { reconcileLater } from '@/tests/support/reconcile';
 
 // Bulk CSV assignment against the real database and sandbox: preview with per-cell errors,
 // processing through the assign/edit code, and a second run of the same file creating nothing.
@@ -167,7 +166,7 @@ describe('bulk import', () => {
     // Nothing to copy until the reconciler has finished the operation.
     expect(await settleCheckingRows()).toMatchObject({ settled: 0 });
 
-    await reconcileOperations({ handlers: OPERATION_HANDLERS, olderThanSeconds: 0, now: new Date(Date.now() + 1000) });
+    await reconcileLater();
     expect(await settleCheckingRows()).toMatchObject({ settled: 1, stillChecking: 0 });
     const row = (await getBulkImport(bulk.id))!.rows[0];
     expect(row).toMatchObject({ status: 'SUCCEEDED', approvalId: expect.any(String), cardId: expect.any(String), errorMessage: null });

@@ -11,6 +11,7 @@ import { recordAudit, type AuditActor } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { ErrorCode, isAppError } from '@/lib/errors';
 import { appErrorOf } from '@/lib/operations/outcome';
+import { findOperation } from '@/lib/operations/queries';
 import { getSparadosClient } from '@/lib/sparados';
 import type { BulkOperation } from './columns';
 import type { BulkCells } from './parse';
@@ -47,8 +48,7 @@ function messagesOf(issues: ReadonlyArray<{ message: string }>): string {
 }
 
 async function existingRequest(key: string): Promise<unknown | null> {
-  const row = await db.pendingOperation.findUnique({ where: { idempotencyKey: key }, select: { request: true } });
-  return row?.request ?? null;
+  return (await findOperation(key))?.request ?? null;
 }
 
 async function processAssign(cells: BulkCells, key: string, context: BulkServerContext, actorId: string | null): Promise<RowOutcome> {

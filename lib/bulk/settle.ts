@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { findOperations } from '@/lib/operations/queries';
 import type { BulkOperation } from './columns';
 import { auditBulkRow, bulkRowKey } from './process';
 
@@ -24,11 +25,7 @@ export async function settleCheckingRows(options: { limit?: number; now?: () => 
   if (rows.length === 0) return report;
 
   const keyOf = (row: (typeof rows)[number]) => bulkRowKey(row.bulkImport.fileHash, row.rowNumber, row.operation as BulkOperation);
-  const operations = await db.pendingOperation.findMany({
-    where: { idempotencyKey: { in: rows.map(keyOf) } },
-    select: { idempotencyKey: true, status: true, response: true, cardId: true, errorMessage: true },
-  });
-  const byKey = new Map(operations.map((o) => [o.idempotencyKey, o]));
+  const byKey = await findOperations(rows.map(keyOf));
   const actors = new Map<string, { id: string; email: string; name: string } | null>();
 
   for (const row of rows) {

@@ -37,7 +37,7 @@ function localData(local: UpdateUserRequest['local']) {
 
 export const CARDHOLDER_OPERATIONS = {
   'user.create': {
-    send: (request, key) => getSparadosClient().createUser(createRequest.parse(request).body, { idempotencyKey: key }),
+    send: (request, key, context) => getSparadosClient().createUser(createRequest.parse(request).body, { idempotencyKey: key, deadlineAt: context.deadlineAt }),
     apply: async (created, tx, operation) => {
       const { cardholderId } = createRequest.parse(operation.request);
       await tx.cardholder.update({ where: { id: cardholderId }, data: { sparadosUserId: created.id, deletedAt: null } });
@@ -45,9 +45,9 @@ export const CARDHOLDER_OPERATIONS = {
     describe: (created) => `Sparados user ${created.id} creation confirmed.`,
   } satisfies OperationHandler<{ id: string }>,
   'user.update': {
-    send: (request, key) => {
+    send: (request, key, context) => {
       const { userId, body } = updateRequest.parse(request);
-      return getSparadosClient().updateUser(userId, body, { idempotencyKey: key });
+      return getSparadosClient().updateUser(userId, body, { idempotencyKey: key, deadlineAt: context.deadlineAt });
     },
     apply: async (_user, tx, operation) => {
       const { cardholderId, local } = updateRequest.parse(operation.request);
@@ -57,8 +57,8 @@ export const CARDHOLDER_OPERATIONS = {
     describe: (_user, operation) => `Sparados user ${updateRequest.parse(operation.request).userId} update confirmed.`,
   } satisfies OperationHandler<SparadosUser | null>,
   'user.delete': {
-    send: async (request, key) => {
-      await getSparadosClient().deleteUser(deleteRequest.parse(request).userId, { idempotencyKey: key });
+    send: async (request, key, context) => {
+      await getSparadosClient().deleteUser(deleteRequest.parse(request).userId, { idempotencyKey: key, deadlineAt: context.deadlineAt });
       return null;
     },
     apply: async (_none, tx, operation) => {
@@ -82,7 +82,7 @@ export async function runCardholderOperation<K extends CardholderOperationKind>(
   const handler = CARDHOLDER_OPERATIONS[kind] as unknown as OperationHandler<ResultOf<K>>;
   return performWrite<ResultOf<K>>(
     { kind, idempotencyKey: intent.idempotencyKey, request: intent.request, actorId: intent.actorId ?? null },
-    (key) => handler.send(intent.request, key),
+    (key, context) => handler.send(intent.request, key, context),
     async (result, tx: Prisma.TransactionClient) => {
       await handler.apply(result, tx, {
         id: '',

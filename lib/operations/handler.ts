@@ -15,9 +15,20 @@ export interface StoredOperation {
   createdAt: Date;
 }
 
+/** How one attempt of a write is to be sent. */
+export interface SendContext {
+  /** The attempt is over by then, answered or not: the record's in-flight window ends soon after. */
+  deadlineAt: number;
+  /**
+   * Set when the reconciler sends an attempt again whose outcome was never learned: the handler reads
+   * Sparados first and sends only if the write is not there yet (decision 061).
+   */
+  replay?: { firstSentAt: Date };
+}
+
 export interface OperationHandler<T = unknown> {
-  /** Sends the stored request with its key. Sparados replays the first answer if it was applied. */
-  send(request: unknown, idempotencyKey: string): Promise<T>;
+  /** Sends the stored request with its key. */
+  send(request: unknown, idempotencyKey: string, context: SendContext): Promise<T>;
   apply(result: T, tx: Prisma.TransactionClient, operation: StoredOperation): Promise<ApplyResult>;
   /** Turns a stored response back into T (replays of SUCCEEDED keys). */
   revive?(json: unknown): T;

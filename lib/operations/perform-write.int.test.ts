@@ -5,8 +5,7 @@ import { sandboxHarness, type SandboxHarness } from '@/lib/approvals/test-helper
 import { db } from '@/lib/db';
 import { getSparadosClient } from '@/lib/sparados';
 import { performWrite } from './perform-write';
-import { reconcileOperations } from './reconcile';
-import { OPERATION_HANDLERS } from './reconcile-job';
+import { reconcileLater } from '@/tests/support/reconcile';
 
 // The write-intent pattern against the real database and sandbox: a repeated key applies once,
 // a refusal is recorded, and a crash between the Sparados call and the database write is finished
@@ -85,7 +84,7 @@ describe('performWrite', () => {
     await expect(
       performWrite(
         { kind: 'approval.create', idempotencyKey: key, request: { body } },
-        (k) => handler.send({ body }, k),
+        (k, context) => handler.send({ body }, k, context),
         async () => {
           throw new Error('process crashed here');
         },
@@ -96,7 +95,7 @@ describe('performWrite', () => {
     expect(left.status).toBe('SENT');
     expect(await db.cardholder.count({ where: { email } })).toBe(0);
 
-    const report = await reconcileOperations({ handlers: OPERATION_HANDLERS, olderThanSeconds: 0, now: new Date(Date.now() + 1000) });
+    const report = await reconcileLater();
     expect(report.succeeded).toBeGreaterThanOrEqual(1);
 
     const done = await db.pendingOperation.findUniqueOrThrow({ where: { idempotencyKey: key } });
@@ -109,7 +108,7 @@ describe('performWrite', () => {
     expect(timeline.map((e) => e.action)).toContain('operations.reconciled');
 
     // A second pass finds nothing left to do.
-    const again = await reconcileOperations({ handlers: OPERATION_HANDLERS, olderThanSeconds: 0, now: new Date(Date.now() + 1000) });
+    const again = await reconcileLater();
     expect(await db.pendingOperation.findUniqueOrThrow({ where: { idempotencyKey: key } })).toMatchObject({ status: 'SUCCEEDED', attempts: done.attempts });
     expect(again.checked).toBe(0);
   });
@@ -121,7 +120,7 @@ describe('performWrite', () => {
     await db.pendingOperation.create({ data: { idempotencyKey: key, kind: 'approval.create', status: 'SENT', request: { body }, attempts: 1 } });
     const upstream = await getSparadosClient().createApproval(body, { idempotencyKey: key });
 
-    await reconcileOperations({ handlers: OPERATION_HANDLERS, olderThanSeconds: 0, now: new Date(Date.now() + 1000) });
+    await reconcileLater();
     const local = await db.approval.findUniqueOrThrow({ where: { sparadosId: upstream.id } });
     expect(local.status).toBe('ACCEPTED');
     expect(await upstreamCountFor(email)).toBe(1);
@@ -131,7 +130,7 @@ describe('performWrite', () => {
     const key = randomUUID();
     const body = sandbox.request();
     await db.pendingOperation.create({ data: { idempotencyKey: key, kind: 'approval.create', status: 'PENDING', request: { body } } });
-    await reconcileOperations({ handlers: OPERATION_HANDLERS, olderThanSeconds: 0, now: new Date(Date.now() + 1000) });
+    await reconcileLater();
     expect(await db.pendingOperation.findUniqueOrThrow({ where: { idempotencyKey: key } })).toMatchObject({ status: 'FAILED' });
     expect(await upstreamCountFor((body.user as { email: string }).email)).toBe(0);
   });

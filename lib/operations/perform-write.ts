@@ -4,6 +4,8 @@ import { db as defaultDb } from '@/lib/db';
 import { AppError, ErrorCode, isAppError, type ErrorCode as ErrorCodeType } from '@/lib/errors';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { toAuditJson } from '@/lib/audit/json';
+import { DEFAULT_RETRY_POLICY } from '@/lib/sparados/retry';
+import type { SendContext } from './handler';
 import { appErrorOf, classifyFailure } from './outcome';
 
 // The write-intent pattern of DESIGN.md: record the intent, call Sparados with its idempotency key,
@@ -26,6 +28,8 @@ export type ApplyResult = void | { cardId?: string | null };
 
 export interface PerformWriteOptions<T> {
   db?: PrismaClient;
+  /** How long one attempt (with its retries) may take; the record counts as in flight until then. */
+  deadlineMs?: number;
   /** Turns a stored response (JSON) back into T when a repeated key replays it. */
   revive?: (json: unknown) => T;
   /** How long a repeat waits for the first attempt of the same key to finish. */
@@ -42,6 +46,19 @@ export interface WriteOutcome<T> {
 type OperationRow = { id: string; kind: string; status: string; request: Prisma.JsonValue; response: Prisma.JsonValue; errorCode: string | null; errorMessage: string | null };
 
 const IN_FLIGHT_POLL_MS = 150;
+
+/** The Sparados client's own budget for a write with its retries and checking reads. */
+export const WRITE_DEADLINE_MS = DEFAULT_RETRY_POLICY.deadlineMs;
+/**
+ * Added to the deadline before anyone may replay a SENT record: the request may still be travelling,
+ * or its answer being recorded, just after the client gave up waiting.
+ */
+export const IN_FLIGHT_MARGIN_MS = 15_000;
+
+/** Until when an attempt started now may still reach Sparados or be recorded (the reconciler waits for it). */
+export function inFlightUntil(deadlineAt: number): Date {
+  return new Date(deadlineAt + IN_FLIGHT_MARGIN_MS);
+}
 
 function toJson(value: unknown): Prisma.InputJsonValue {
   return (toAuditJson(value) ?? {}) as Prisma.InputJsonValue;
@@ -95,7 +112,7 @@ async function outcomeOfExisting<T>(db: PrismaClient, intent: WriteIntent, optio
  */
 export async function performWrite<T>(
   intent: WriteIntent,
-  call: (idempotencyKey: string) => Promise<T>,
+  call: (idempotencyKey: string, context: SendContext) => Promise<T>,
   apply: (result: T, tx: Prisma.TransactionClient) => Promise<ApplyResult>,
   options: PerformWriteOptions<T> = {},
 ): Promise<WriteOutcome<T>> {
@@ -113,15 +130,16 @@ export async function performWrite<T>(
   });
   if (inserted.count === 0) return outcomeOfExisting(db, intent, options);
 
+  const deadlineAt = Date.now() + (options.deadlineMs ?? WRITE_DEADLINE_MS);
   const operation = await db.pendingOperation.update({
     where: { idempotencyKey: intent.idempotencyKey },
-    data: { status: 'SENT', attempts: { increment: 1 } },
+    data: { status: 'SENT', attempts: { increment: 1 }, inFlightUntil: inFlightUntil(deadlineAt) },
     select: { id: true },
   });
 
   let result: T;
   try {
-    result = await call(intent.idempotencyKey);
+    result = await call(intent.idempotencyKey, { deadlineAt });
   } catch (error) {
     const appError = appErrorOf(error);
     if (classifyFailure(error) === 'refused') {

@@ -5,12 +5,13 @@ import { db as defaultDb } from '@/lib/db';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { OperationHandlers, StoredOperation } from './handler';
 import { appErrorOf, classifyFailure } from './outcome';
+import { inFlightUntil, WRITE_DEADLINE_MS } from './perform-write';
 
 // Finishes writes whose outcome the panel never learned (timeout, 5xx, a crash between the call
-// and the database write). For each SENT operation older than `olderThanSeconds` it sends the same
-// request with the same idempotency key: Sparados answers with the first response when it had
-// applied it (and applies it now when it had not, which is what the admin asked for), so nothing
-// happens twice. A PENDING one was never sent: it is closed as FAILED.
+// and the database write). For each SENT operation older than `olderThanSeconds` whose attempt can no
+// longer be in flight, the handler reads Sparados first and sends the stored request again, with the
+// same idempotency key, only when the write is not there yet (what the admin asked for); so nothing
+// happens twice even where Sparados ignores the key. A PENDING one was never sent: it is closed as FAILED.
 
 export interface ReconcileOptions {
   handlers: OperationHandlers;
@@ -20,6 +21,8 @@ export interface ReconcileOptions {
   limit?: number;
   db?: PrismaClient;
   now?: Date;
+  /** How long one replay may take (defaults to the client's write deadline). */
+  deadlineMs?: number;
 }
 
 export interface ReconcileReport {
@@ -51,17 +54,21 @@ export async function reconcileOperations(options: ReconcileOptions): Promise<Re
   const replayCutoff = new Date(now.getTime() - (options.maxReplayAgeSeconds ?? DAY_SECONDS - 3600) * 1000);
   const report: ReconcileReport = { checked: 0, succeeded: 0, failed: 0, stillUnknown: 0 };
 
+  // A write whose attempt may still be on its way (inFlightUntil) is left alone: replaying it now could
+  // overlap the original, and Sparados may not honour the idempotency key.
   const stale = await db.pendingOperation.findMany({
-    where: { status: { in: ['PENDING', 'SENT'] }, updatedAt: { lt: cutoff } },
+    where: { status: { in: ['PENDING', 'SENT'] }, updatedAt: { lt: cutoff }, OR: [{ inFlightUntil: null }, { inFlightUntil: { lt: now } }] },
     orderBy: { updatedAt: 'asc' },
     take: options.limit ?? 100,
   });
 
   for (const row of stale) {
-    // Claim it: another reconciler that read the same row loses this update and skips it.
+    // Claim it: another reconciler that read the same row loses this update and skips it. The replay is
+    // in flight from now on, so no other pass starts one beside it.
+    const deadlineAt = Date.now() + (options.deadlineMs ?? WRITE_DEADLINE_MS);
     const claimed = await db.pendingOperation.updateMany({
       where: { id: row.id, status: row.status, updatedAt: row.updatedAt },
-      data: { attempts: { increment: 1 } },
+      data: { attempts: { increment: 1 }, inFlightUntil: inFlightUntil(deadlineAt) },
     });
     if (claimed.count === 0) continue;
     report.checked++;
@@ -94,7 +101,7 @@ export async function reconcileOperations(options: ReconcileOptions): Promise<Re
     };
     let result: unknown;
     try {
-      result = await handler.send(operation.request, operation.idempotencyKey);
+      result = await handler.send(operation.request, operation.idempotencyKey, { deadlineAt, replay: { firstSentAt: operation.createdAt } });
     } catch (error) {
       const appError = appErrorOf(error);
       if (classifyFailure(error) === 'refused') {

@@ -14,6 +14,7 @@ import { cardLabelOf } from '@/lib/budgets/target';
 import { db } from '@/lib/db';
 import { AppError, isAppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
+import { findOperation } from '@/lib/operations/queries';
 import { getSettings } from '@/lib/settings/queries';
 import { getSparadosClient, isSparadosError, toAppError } from '@/lib/sparados';
 import { forgetOpenRequestCount } from './queries';
@@ -102,7 +103,7 @@ export async function editAndAcceptRequest(input: EditAndAcceptInput & { idempot
   const parent = row.parentSparadosId ? await db.approval.findUnique({ where: { sparadosId: row.parentSparadosId } }) : null;
   const before = parent ? terms(parent) : null;
 
-  const editedBefore = await db.pendingOperation.findUnique({ where: { idempotencyKey: editKey }, select: { request: true } });
+  const editedBefore = await findOperation(editKey);
   let request: EditApprovalRequest;
   if (editedBefore) {
     request = editedBefore.request as EditApprovalRequest;

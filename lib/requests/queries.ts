@@ -6,7 +6,8 @@ import { cardLabel, holderDisplayName } from '@/lib/budgets/card-label';
 import { figuresJson } from '@/lib/budgets/math';
 import { db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import type { Approval as ApprovalRow, BudgetChangeRequest, PendingOperation, Prisma } from '@/lib/generated/prisma/client';
+import type { Approval as ApprovalRow, BudgetChangeRequest, Prisma } from '@/lib/generated/prisma/client';
+import { approvalsWithUnfinished, findOperations, unfinishedOperationsOfCard, type OperationRecord } from '@/lib/operations/queries';
 import { utc } from '@/lib/transactions/where';
 import { expiresAt } from './expiry';
 import type { BudgetChangeState, BudgetChangeView, CardInFlight, ChangeRequestView, RequestSide, RequestsInbox } from './view-types';
@@ -83,13 +84,10 @@ export async function listChangeRequests(now: Date = new Date()): Promise<Change
     currencies(),
     getMccCategories(),
     recentSpendByCard([...new Set(rows.map((r) => r.cardId))], new Date(now.getTime() - SPEND_DAYS * 86_400_000)),
-    db.pendingOperation.findMany({
-      where: { approvalSparadosId: { in: rows.map((r) => r.sparadosId) }, status: { in: ['PENDING', 'SENT'] }, kind: { in: DECISION_KINDS } },
-      select: { approvalSparadosId: true },
-    }),
+    approvalsWithUnfinished(rows.map((r) => r.sparadosId), DECISION_KINDS),
   ]);
   const parentById = new Map(parents.map((p) => [p.sparadosId, p]));
-  const checking = new Set(inFlight.map((o) => o.approvalSparadosId));
+  const checking = inFlight;
   const hours = reapprovalExpiryHours();
 
   return rows.map((r) => {
@@ -127,7 +125,7 @@ export async function listChangeRequests(now: Date = new Date()): Promise<Change
 
 type ChangeRow = BudgetChangeRequest & { card: { description: string | null; cardholder: { firstName: string | null; lastName: string | null; email: string } } };
 
-function stateOf(change: BudgetChangeRequest, operation: Pick<PendingOperation, 'status' | 'errorMessage'> | undefined): { state: BudgetChangeState; note: string | null } {
+function stateOf(change: BudgetChangeRequest, operation: Pick<OperationRecord, 'status' | 'errorMessage'> | undefined): { state: BudgetChangeState; note: string | null } {
   if (change.status === 'AWAITING_APPROVAL') return { state: 'awaiting_approval', note: null };
   if (change.status === 'DECLINED') return { state: 'declined', note: change.declineReason };
   if (!operation) return { state: 'approved', note: null };
@@ -138,8 +136,7 @@ function stateOf(change: BudgetChangeRequest, operation: Pick<PendingOperation, 
 
 async function budgetChangeViews(rows: ChangeRow[]): Promise<BudgetChangeView[]> {
   const keys = rows.map((r) => r.operationKey).filter((k): k is string => Boolean(k));
-  const operations = keys.length ? await db.pendingOperation.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true, status: true, errorMessage: true } }) : [];
-  const byKey = new Map(operations.map((o) => [o.idempotencyKey, o]));
+  const byKey = await findOperations(keys);
   return rows.map((r) => {
     const before = { budgetMinor: r.budgetBeforeMinor, spentMinor: r.spentBeforeMinor, availableMinor: r.availableBeforeMinor };
     const { state, note } = stateOf(r, r.operationKey ? byKey.get(r.operationKey) : undefined);
@@ -235,7 +232,7 @@ const KIND_LABELS: Record<string, string> = {
 
 export async function cardInFlight(cardId: string, now: Date = new Date()): Promise<CardInFlight> {
   const [operations, changes] = await Promise.all([
-    db.pendingOperation.findMany({ where: { cardId, status: { in: ['PENDING', 'SENT'] } }, orderBy: { createdAt: 'asc' }, take: 20 }),
+    unfinishedOperationsOfCard(cardId),
     listBudgetChanges(now, cardId),
   ]);
   return {

@@ -25,6 +25,13 @@ export interface CallOptions {
   retry?: Partial<RetryPolicy>;
   /** Writes only: reuse a key recorded earlier (e.g. a pending operation) instead of a fresh one. */
   idempotencyKey?: string;
+  /**
+   * Writes only: this is a replay of an earlier attempt whose outcome was never learned. Sparados is
+   * read first and the write is sent only when the read shows it was not applied, so a lost answer is
+   * never applied twice even where Sparados ignores the idempotency key. `ifUnsure` says what to do when
+   * the read cannot tell: `stop` (refuse, nothing sent) or `send` (trust the key; see decision 061).
+   */
+  replay?: { ifUnsure: 'send' | 'stop' };
 }
 
 export interface RequestSpec {
@@ -156,6 +163,22 @@ export class SparadosTransport {
     const idempotencyKey = options.idempotencyKey ?? randomUUID();
     const context: VerifyContext = { signal: options.signal, deadlineAt };
     const baseline = verifier ? await verifier.prepare(context) : (undefined as B);
+    if (options.replay && verifier) {
+      const before = await verifier.check(baseline, context);
+      if (before.applied === true) {
+        log('info', 'replay_found_applied', { endpoint: spec.endpoint, idempotencyKey });
+        return before.result;
+      }
+      if (before.applied === 'unknown' && options.replay.ifUnsure === 'stop') {
+        throw new SparadosError({
+          kind: 'unexpected_state',
+          endpoint: spec.endpoint,
+          sent: false,
+          idempotencyKey,
+          message: `Not sent again: ${before.reason}. Sparados may or may not have applied the first attempt; check it there.`,
+        });
+      }
+    }
     // True while some attempt may have been applied without us knowing.
     let uncertain = false;
     for (let attempt = 1; ; attempt++) {

@@ -1,4 +1,5 @@
-// Injected failures (`/_sandbox/faults`): status codes, timeouts, connection resets, latency.
+// Injected failures (`/_sandbox/faults`): status codes, timeouts, connection resets, latency, and a
+// Sparados that ignores `X-Idempotency-Key` (the exactly-once tests must hold without it).
 import { z } from 'zod';
 import { parseOrThrow } from '../domain/validation';
 import { newUuid } from '../domain/ids';
@@ -6,7 +7,8 @@ import { newUuid } from '../domain/ids';
 export interface Fault {
   id: string;
   match: { method: string | null; path: string | null };
-  mode: 'status' | 'timeout' | 'reset' | 'latency';
+  /** `ignore_idempotency`: the request is handled as if it carried no key (no replay, nothing remembered). */
+  mode: 'status' | 'timeout' | 'reset' | 'latency' | 'ignore_idempotency';
   status: number;
   latencyMs: number;
   /** Applications left; null = unlimited. */
@@ -36,7 +38,7 @@ const faultSchema = z
             .optional(),
         })
         .optional(),
-      mode: z.enum(['status', 'timeout', 'reset', 'latency'], { error: 'must be status, timeout, reset or latency' }),
+      mode: z.enum(['status', 'timeout', 'reset', 'latency', 'ignore_idempotency'], { error: 'must be status, timeout, reset, latency or ignore_idempotency' }),
       status: z.int({ error: 'must be an HTTP status code' }).min(100).max(599).optional(),
       latencyMs: z.int({ error: 'must be an integer of milliseconds' }).min(0).max(600_000).optional(),
       times: z.int({ error: 'must be a positive integer' }).min(1).optional(),
@@ -50,7 +52,12 @@ const faultSchema = z
 export interface FaultDecision {
   latencyMs: number;
   terminal: Fault | null;
+  /** Handle the request as if it had no X-Idempotency-Key. */
+  ignoreIdempotency: boolean;
 }
+
+/** Modes that change how a request is handled without ending it. */
+const NON_TERMINAL = new Set<Fault['mode']>(['latency', 'ignore_idempotency']);
 
 export class FaultTable {
   private faults: Fault[] = [];
@@ -86,16 +93,17 @@ export class FaultTable {
 
   /** Latency faults add up; the first matching status/timeout/reset fault decides the outcome. */
   decide(method: string, path: string, phase: 'before' | 'after', random: () => number = Math.random): FaultDecision {
-    const decision: FaultDecision = { latencyMs: 0, terminal: null };
+    const decision: FaultDecision = { latencyMs: 0, terminal: null, ignoreIdempotency: false };
     for (const fault of this.faults) {
       if (fault.phase !== phase) continue;
       if (fault.match.method && fault.match.method !== method) continue;
       if (fault.match.path && !new RegExp(fault.match.path).test(path)) continue;
-      if (fault.mode !== 'latency' && decision.terminal) continue;
+      if (!NON_TERMINAL.has(fault.mode) && decision.terminal) continue;
       if (fault.probability < 1 && random() >= fault.probability) continue;
       fault.applied++;
       if (fault.times !== null) fault.times--;
       if (fault.mode === 'latency') decision.latencyMs += fault.latencyMs;
+      else if (fault.mode === 'ignore_idempotency') decision.ignoreIdempotency = true;
       else decision.terminal = fault;
     }
     this.faults = this.faults.filter((f) => f.times === null || f.times > 0);

@@ -87,10 +87,11 @@ export function approvalCalls(t: SparadosTransport, scan: VerificationScan = DEF
     return { found: [...found.values()], complete, scanned };
   }
 
-  async function createApproval(input: CreateApprovalInput, options?: CallOptions): Promise<Approval> {
+  /** `firstAttemptAt`: when a replayed create was first sent (the verification scan looks from then on). */
+  async function createApproval(input: CreateApprovalInput, options?: CallOptions & { firstAttemptAt?: Date }): Promise<Approval> {
     const body = validateInput(createApprovalInputSchema, input, 'createApproval');
     return t.write({ endpoint: 'createApproval', body }, parseApproval, {
-      prepare: async () => new Date(),
+      prepare: async () => options?.firstAttemptAt ?? new Date(),
       // No id to read back: look for an approval with exactly this request's content made since, in
       // the lists of the states a new approval can be in (never assuming which order a list is in).
       check: async (firstAttemptAt, context) =>
@@ -102,10 +103,11 @@ export function approvalCalls(t: SparadosTransport, scan: VerificationScan = DEF
    * Edits rules, card and tags. On a DELIVERED approval Sparados creates a reapproval with a new id,
    * which is returned (and must be stored); on a CREATED reapproval the edit is made in place.
    */
-  async function editApproval(id: string, input: EditApprovalInput, options?: CallOptions): Promise<Approval> {
+  /** `statusBefore`: the approval's status when the edit was first sent (a replay cannot read it any more). */
+  async function editApproval(id: string, input: EditApprovalInput, options?: CallOptions & { statusBefore?: ApprovalStatus }): Promise<Approval> {
     const body = validateInput(editApprovalInputSchema, input, 'editApproval');
     return t.write({ endpoint: 'editApproval', params: { id }, body }, parseApproval, {
-      prepare: async (context) => (await getApproval(id, context)).status,
+      prepare: async (context) => options?.statusBefore ?? (await getApproval(id, context)).status,
       check: async (statusBefore, context) => {
         const current = await getApproval(id, context);
         if (statusBefore === 'DELIVERED') {
@@ -122,10 +124,14 @@ export function approvalCalls(t: SparadosTransport, scan: VerificationScan = DEF
     }, options);
   }
 
-  async function increaseBudget(id: string, additionalBudgetMinor: number, options?: CallOptions): Promise<Approval> {
+  /**
+   * `budgetBeforeMinor`: the budget the change was planned on. Given, it is what "applied or not" is
+   * judged against (a replay must not take today's budget, which may already include this change).
+   */
+  async function increaseBudget(id: string, additionalBudgetMinor: number, options?: CallOptions & { budgetBeforeMinor?: number }): Promise<Approval> {
     const body = validateInput(increaseBudgetInputSchema, { additionalBudgetMinor }, 'increaseBudget');
     return t.write({ endpoint: 'increaseBudget', params: { id }, body }, parseApproval, {
-      prepare: async (context) => (await getApproval(id, context)).budgetMinor,
+      prepare: async (context) => options?.budgetBeforeMinor ?? (await getApproval(id, context)).budgetMinor,
       check: async (budgetBefore, context) => budgetOutcome(budgetBefore, body.additionalBudgetMinor, await getApproval(id, context)),
     }, options);
   }

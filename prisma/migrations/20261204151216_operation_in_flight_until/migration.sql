@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PendingOperation" ADD COLUMN     "inFlightUntil" TIMESTAMP(3);
