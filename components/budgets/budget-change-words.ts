@@ -1,8 +1,8 @@
 import { formatMoney } from '@/lib/money';
-import type { BudgetChangeState, BudgetChangeView } from '@/lib/requests/view-types';
+import type { BudgetChangeKindName, BudgetChangeState, BudgetChangeView } from '@/lib/budgets/view-types';
 import type { BadgeTone } from '@/components/ui/badge';
 
-// How a four-eyes budget change reads in lists. Client-safe.
+// How a change held for a second person reads in lists. Client-safe.
 
 export const CHANGE_STATE_LABELS = {
   awaiting_approval: 'Waiting for a second approver',
@@ -22,7 +22,17 @@ export const CHANGE_STATE_TONES = {
   declined: 'neutral',
 } as const satisfies Record<BudgetChangeState, BadgeTone>;
 
-export function changeWords(c: Pick<BudgetChangeView, 'deltaMinor' | 'before' | 'after' | 'currency' | 'mode'>): string {
+export const CHANGE_KIND_LABELS = {
+  TOP_UP: 'Budget change',
+  ASSIGN: 'New card',
+  EDIT: 'Rules edit',
+  ACCEPT_REQUEST: 'Accepting a change request',
+  POLICY: 'Budget policy',
+} as const satisfies Record<BudgetChangeKindName, string>;
+
+/** "+PLN 1,000.00: budget PLN 500.00 → PLN 1,500.00" for a top-up; what was asked, for anything else. */
+export function changeWords(c: Pick<BudgetChangeView, 'deltaMinor' | 'before' | 'after' | 'currency' | 'mode' | 'summary'>): string {
+  if (c.deltaMinor === null || !c.before || !c.after) return c.summary.charAt(0).toUpperCase() + c.summary.slice(1);
   const delta = BigInt(c.deltaMinor);
   const sign = delta > 0n ? '+' : '−';
   const abs = delta > 0n ? delta : -delta;

@@ -17,6 +17,7 @@ import type { ActionResult } from '@/lib/actions';
 import { changeBudgets, reclaimIdleBudget } from '@/lib/budgets/actions';
 import type { BulkBudgetOutcome, BulkBudgetRow } from '@/lib/budgets/bulk';
 import { BUDGET_CHANGE_MODES, BUDGET_MODE_LABELS, type BudgetChangeMode } from '@/lib/budgets/math';
+import { aloneLimitFor, type Allowance } from '@/lib/budgets/view-types';
 import { previewBudgetChange, type BudgetPreview } from '@/lib/budgets/preview';
 import type { BudgetCardRow } from '@/lib/budgets/queries';
 
@@ -54,7 +55,7 @@ function PreviewCell({ preview, currency }: { preview: BudgetPreview; currency: 
 
 type Payload = { idempotencyKey: string; currency: string; cards: Array<{ cardId: string; approvalId: string }>; mode?: BudgetChangeMode; amount?: string };
 
-export function BulkBudget({ cards, kind, ownLimitMinor, canAct, emptyText }: { cards: BudgetCardRow[]; kind: 'bulk' | 'reclaim'; ownLimitMinor: string | null; canAct: boolean; emptyText: string }) {
+export function BulkBudget({ cards, kind, allowance, canAct, emptyText }: { cards: BudgetCardRow[]; kind: 'bulk' | 'reclaim'; allowance: Allowance; canAct: boolean; emptyText: string }) {
   const router = useRouter();
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [mode, setMode] = useState<BudgetChangeMode>(kind === 'reclaim' ? 'target' : 'increase');
@@ -80,7 +81,7 @@ export function BulkBudget({ cards, kind, ownLimitMinor, canAct, emptyText }: { 
   const currencies = new Set(selected.map((c) => c.currency));
   const currency = selected[0]?.currency ?? cards[0]?.currency ?? null;
   const mixed = currencies.size > 1;
-  const previews = new Map(cards.map((c) => [c.cardId, currency ? previewBudgetChange(c, mode, amount, c.currency ?? currency, ownLimitMinor) : ({ kind: 'empty' } as BudgetPreview)]));
+  const previews = new Map(cards.map((c) => [c.cardId, currency ? previewBudgetChange(c, mode, amount, c.currency ?? currency, aloneLimitFor(allowance, c.cardId)?.toString() ?? null) : ({ kind: 'empty' } as BudgetPreview)]));
   const sendable = selected.filter((c) => previews.get(c.cardId)?.kind === 'ok');
   const waiting = sendable.filter((c) => {
     const p = previews.get(c.cardId);

@@ -46,7 +46,7 @@ export function BulkProgressBar({ initial }: { initial: BulkProgress }) {
           {done ? 'Finished' : progress.status === 'QUEUED' ? 'Waiting for the worker…' : 'Assigning…'}
         </span>
         <span className="text-slate-600" data-testid="bulk-progress-text">
-          {percent} % · {progress.succeeded + progress.failed + progress.checking} of {valid} rows
+          {percent} % · {progress.succeeded + progress.failed + progress.checking + progress.waiting} of {valid} rows
         </span>
       </div>
       <div
@@ -61,7 +61,7 @@ export function BulkProgressBar({ initial }: { initial: BulkProgress }) {
         <div className="h-full rounded-full bg-indigo-600 transition-[width] duration-500" style={{ width: `${percent}%` }} />
       </div>
       <p className="text-sm text-slate-600" aria-live="polite">
-        {progress.succeeded} done · {progress.failed} failed{progress.checking > 0 ? ` · ${progress.checking} being confirmed with Sparados` : ''} · {progress.invalidRows} skipped with errors
+        {progress.succeeded} done · {progress.failed} failed{progress.checking > 0 ? ` · ${progress.checking} being confirmed with Sparados` : ''}{progress.waiting > 0 ? ` · ${progress.waiting} waiting for a second approver` : ''} · {progress.invalidRows} skipped with errors
       </p>
       {error ? <Alert tone="warning">The progress could not be read; retrying.</Alert> : null}
       {progress.error ? <Alert tone="error">The job stopped: {progress.error}. It is retried automatically.</Alert> : null}

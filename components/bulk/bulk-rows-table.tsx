@@ -11,6 +11,7 @@ const STATUS = {
   INVALID: { label: 'Errors', tone: 'danger' },
   PENDING: { label: 'Ready', tone: 'neutral' },
   CHECKING: { label: 'Being confirmed', tone: 'warning' },
+  WAITING: { label: 'Waiting for a second approver', tone: 'warning' },
   SUCCEEDED: { label: 'Done', tone: 'success' },
   FAILED: { label: 'Failed', tone: 'danger' },
 } as const;

@@ -32,6 +32,7 @@ import { MccEditor } from './mcc-editor';
 import { TimezoneSelect } from './timezone-select';
 import { useRulesDraft } from './use-rules-draft';
 import { VisualSelect } from './visual-select';
+import { HeldNotice } from '@/components/budgets/held-notice';
 import { WaitForCard } from './wait-for-card';
 
 // The assign form (issue 5 item 4). Checked in the browser with THE schema before sending and
@@ -180,11 +181,22 @@ export function AssignForm({ accounts, visuals, mccCategories, defaultTimezone, 
         focus('summary');
         return;
       }
-      if (!result.data.fullApi) router.push(`/cards/${result.data.cardId}`);
+      if (!result.data.held && !result.data.fullApi && result.data.cardId) router.push(`/cards/${result.data.cardId}`);
     });
   }
 
-  if (serverResult?.ok && serverResult.data.fullApi) {
+  if (serverResult?.ok && serverResult.data.held) {
+    return (
+      <HeldNotice held={serverResult.data.held}>
+        <p className="mt-2">
+          <a href="/cards/new" className="underline">
+            Assign another card
+          </a>
+        </p>
+      </HeldNotice>
+    );
+  }
+  if (serverResult?.ok && serverResult.data.fullApi && serverResult.data.approvalId && serverResult.data.cardId) {
     return <WaitForCard approvalId={serverResult.data.approvalId} cardId={serverResult.data.cardId} />;
   }
 

@@ -146,6 +146,7 @@ function CardRow({ row, timezone }: { row: CardListRow; timezone: string }) {
           <ApprovalStatusBadge status={row.status} />
           {hasCardStatus ? <CardStatusBadge status={row.status} cardStatus={row.cardStatus} /> : null}
           {row.pendingRequest ? <Badge tone="warning">Change requested</Badge> : null}
+          {row.awaitingSecondApprover ? <Badge tone="warning">Waiting for a second approver</Badge> : null}
         </div>
       </TableCell>
       <TableCell className="px-3 text-xs text-slate-600 tabular-nums @4xl:text-sm">

@@ -12,14 +12,21 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, 
 import { dateTime } from '@/components/cards/format';
 import { failureOf } from '@/components/cards/use-card-action';
 import { BeforeAfter } from '@/components/budgets/before-after';
-import { CHANGE_STATE_LABELS, CHANGE_STATE_TONES, changeWords } from '@/components/budgets/budget-change-words';
+import { CHANGE_KIND_LABELS, CHANGE_STATE_LABELS, CHANGE_STATE_TONES, changeWords } from '@/components/budgets/budget-change-words';
 import { can, type Role } from '@/lib/auth/permissions';
 import { approveBudgetChange, declineBudgetChange, withdrawBudgetChange } from '@/lib/budgets/actions';
-import type { BudgetChangeView } from '@/lib/requests/view-types';
+import type { BudgetChangeView } from '@/lib/budgets/view-types';
 import { useInboxAction } from './use-inbox-action';
 
-// Budget changes waiting for a second pair of eyes. The requester sees theirs but cannot approve it
-// (the server refuses too); they may withdraw it. Approving sends it through the write-intent path.
+// Changes the budget policy held for a second pair of eyes: top-ups, new cards, rules edits, accepted
+// change requests, and loosenings of the policy itself. The requester sees theirs but cannot approve it
+// (the server refuses too, and refuses accounts the requester invited in the last 7 days); they may
+// withdraw it. Approving carries it out through the same path that held it.
+
+/** Who may approve or decline a change of this kind (the server checks again). */
+export function mayDecide(change: Pick<BudgetChangeView, 'kind'>, role: Role): boolean {
+  return can(role, change.kind === 'POLICY' ? 'settings.manage' : 'requests.decide');
+}
 
 function ApproveDialog({ change }: { change: BudgetChangeView }) {
   // No key of its own: the change's id makes the write's key, so approving twice sends it once.
@@ -30,7 +37,7 @@ function ApproveDialog({ change }: { change: BudgetChangeView }) {
       state={dialog}
       trigger={<Button size="sm">Approve</Button>}
       title="Approve this budget change?"
-      description={`${change.requestedByName} asked for it for ${change.label}. It is sent to Sparados at once.`}
+      description={`${change.requestedByName} asked for it for ${change.label}. ${change.kind === 'POLICY' ? 'It applies at once.' : 'It is sent to Sparados at once.'}`}
     >
       <ConfirmBody
         failure={failureOf(mutation.error)}
@@ -40,7 +47,9 @@ function ApproveDialog({ change }: { change: BudgetChangeView }) {
           </Button>
         }
       >
-        <BeforeAfter before={change.before} after={change.after} currency={change.currency} />
+        <p className="text-sm text-slate-800">{changeWords(change)}</p>
+        {change.reason ? <p className="text-sm text-slate-600">Held because it is {change.reason}.</p> : null}
+        {change.before && change.after ? <BeforeAfter before={change.before} after={change.after} currency={change.currency} /> : null}
         {change.mode === 'TARGET' ? <p className="text-xs text-slate-500">A target for the available amount: the change is worked out again from the figures at the moment you approve.</p> : null}
       </ConfirmBody>
     </ActionDialog>
@@ -92,12 +101,19 @@ function ChangeRow({ change, userId, role, timezone }: { change: BudgetChangeVie
   return (
     <TableRow data-testid="budget-change-row">
       <TableCell>
-        <Link href={`/cards/${change.cardId}`} className="font-medium text-indigo-700 hover:underline">
-          {change.holderName}
-        </Link>
+        {change.cardId ? (
+          <Link href={`/cards/${change.cardId}`} className="font-medium text-indigo-700 hover:underline">
+            {change.holderName ?? change.label}
+          </Link>
+        ) : (
+          <span className="font-medium text-slate-800">{CHANGE_KIND_LABELS[change.kind]}</span>
+        )}
         <div className="text-xs text-slate-500">{change.label}</div>
       </TableCell>
-      <TableCell className="whitespace-nowrap">{changeWords(change)}</TableCell>
+      <TableCell>
+        <div>{changeWords(change)}</div>
+        {change.reason && waiting ? <div className="mt-1 text-xs text-slate-500">Held: {change.reason}</div> : null}
+      </TableCell>
       <TableCell>
         <div>{change.requestedByName}</div>
         <div className="text-xs text-slate-500">{dateTime(change.requestedAt, timezone)}</div>
@@ -110,9 +126,9 @@ function ChangeRow({ change, userId, role, timezone }: { change: BudgetChangeVie
       <TableCell>
         {waiting ? (
           <div className="flex flex-wrap items-center gap-2">
-            {can(role, 'requests.decide') && !own ? <ApproveDialog change={change} /> : null}
+            {mayDecide(change, role) && !own ? <ApproveDialog change={change} /> : null}
             {own ? <span className="text-xs text-slate-500">You asked: another approver must approve it.</span> : null}
-            {can(role, 'requests.decide') && !own ? <DeclineDialog change={change} withdraw={false} /> : null}
+            {mayDecide(change, role) && !own ? <DeclineDialog change={change} withdraw={false} /> : null}
             {own ? <DeclineDialog change={change} withdraw /> : null}
           </div>
         ) : null}

@@ -8,6 +8,7 @@ import { getSparadosClient } from '@/lib/sparados';
 import { actionSuite } from '@/tests/support/action-test';
 import { cancelApproval, changeBudget, editCard, lockCard, unassignCard, unlockCard } from './actions';
 import { runApprovalOperation } from './operations';
+import { admittedNewCard } from '@/tests/support/admission';
 
 // The card page's actions through the real action wrapper, database and sandbox.
 
@@ -19,7 +20,8 @@ let viewer: SessionUser;
 beforeAll(() => void ([operator, approver, viewer] = suite.users));
 
 async function newCard() {
-  const outcome = await runApprovalOperation('approval.create', { idempotencyKey: randomUUID(), request: { body: suite.sandbox.request() } });
+  const key = randomUUID();
+  const outcome = await runApprovalOperation('approval.create', { idempotencyKey: key, request: { body: suite.sandbox.request() }, admission: await admittedNewCard(key) });
   return { cardId: outcome.cardId!, approvalId: outcome.result.id };
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { actionDefinition } from '@/lib/actions/run-action';
+import { heldAuditDraft } from '@/lib/budgets/gate';
 import { formatMoney } from '@/lib/money';
 import { assignFormSchema, type AssignForm } from './assign-schema';
 import { assignCard, readAssignProgress, type AssignOutcome } from './assign';
@@ -22,16 +23,18 @@ export const assignCardActionDefinition = actionDefinition({
   name: 'cards.assign',
   permission: 'cards.assign',
   schema: assignFormSchema,
-  run: (form, { user }) => assignCard(form, { actorId: user.id }),
+  run: (form, { user }) => assignCard(form, { actor: user }),
   // A replay (double click, retry) changed nothing, so it leaves no second entry.
   audit: (form, outcome, { user }) =>
     outcome.replayed
       ? null
-      : {
+      : outcome.held
+        ? heldAuditDraft(user.name, outcome.held)
+        : {
           action: 'cards.assign',
           summary: describeAssignment(user.name, form, outcome),
           targetType: 'card',
-          targetId: outcome.cardId,
+          targetId: outcome.cardId!,
           after: {
             approvalId: outcome.approvalId,
             status: outcome.status,

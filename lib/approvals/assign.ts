@@ -8,8 +8,14 @@ import { getSparadosClient, isSparadosError, type Approval } from '@/lib/sparado
 import { toCreateApprovalInput, type ApprovalUserInput } from './assign-input';
 import { loadAssignContext, type AssignServerContext } from './assign-context';
 import { checkAssignContext, type AssignForm, type CardholderChoice } from './assign-schema';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { admitBudgetChange, findHeld, type Admission, type ApprovedChange, type HeldChange } from '@/lib/budgets/gate';
+import { attachGrantToCard } from '@/lib/budgets/grants';
+import { toPayload } from '@/lib/budgets/payload';
+import { formatMoney } from '@/lib/money';
+import { findOperation } from '@/lib/operations/queries';
 import { deriveKey } from './idempotency-keys';
-import { runApprovalOperation } from './operations';
+import { runApprovalOperation, type CreateApprovalRequest } from './operations';
 import { toFormFieldErrors } from './sparados-fields';
 import { saveApprovalFromSparados } from './store';
 
@@ -18,17 +24,20 @@ import { saveApprovalFromSparados } from './store';
 // The same key on a double click, a retry or a CSV re-run returns the first result: one approval.
 
 export interface AssignOutcome {
-  cardId: string;
-  /** The Sparados approval id. */
-  approvalId: string;
+  /** null while held for a second person (no card yet). */
+  cardId: string | null;
+  /** The Sparados approval id (null while held). */
+  approvalId: string | null;
   status: string;
-  cardholderId: string;
+  cardholderId: string | null;
   /** The cardholder's name (or e-mail) as the audit sentence gives it. */
   holderName: string;
   /** Full API: the card appears by itself shortly; the page polls for it. */
   fullApi: boolean;
-  /** True when this key had already assigned the card: nothing new was created. */
+  /** True when this key had already assigned the card (or held it): nothing new was created. */
   replayed: boolean;
+  /** Above the assigner's allowance (the budget policy): held for a second person, nothing was sent. */
+  held: HeldChange | null;
 }
 
 interface ResolvedHolder {
@@ -109,19 +118,62 @@ async function resolveCardholder(choice: CardholderChoice, formKey: string, acto
   }
 }
 
-export async function assignCard(form: AssignForm, options: { actorId: string | null; context?: AssignServerContext }): Promise<AssignOutcome> {
+/** How the summary of a held assignment names the person: the directory's name, or what the form says. */
+async function holderWords(choice: CardholderChoice): Promise<string> {
+  switch (choice.kind) {
+    case 'existing': {
+      const holder = await db.cardholder.findUnique({ where: { id: choice.cardholderId }, select: { firstName: true, lastName: true, email: true } });
+      return holder ? holderDisplayName(holder) : 'a cardholder';
+    }
+    case 'new':
+      return holderDisplayName({ firstName: choice.firstName || null, lastName: choice.lastName || null, email: choice.email });
+    case 'sparadosUser':
+      return `Sparados user ${choice.sparadosUserId}`;
+  }
+}
+
+/**
+ * Assigns a card. A new card's budget is a raise the budget gate judges (lib/budgets/gate.ts) before
+ * anything is created: held, nothing is made (not even a Sparados user) until a second person approves.
+ * `approved`: a second person approved this assignment; it is carried out under its own key.
+ */
+export async function assignCard(form: AssignForm, options: { actor: SessionUser; context?: AssignServerContext; approved?: ApprovedChange | null }): Promise<AssignOutcome> {
+  const actor = options.actor;
   const context = options.context ?? (await loadAssignContext());
   const contextErrors = checkAssignContext(form, context);
   if (Object.keys(contextErrors).length > 0) throw new AppError('VALIDATION', undefined, { fieldErrors: contextErrors });
 
-  const holder = await resolveCardholder(form.cardholder, form.idempotencyKey, options.actorId);
+  const held = await findHeld(form.idempotencyKey, actor);
+  const earlier = held ? null : await findOperation(form.idempotencyKey);
+  let admission: Admission | undefined;
+  if (held) return heldOutcome(held, await holderWords(form.cardholder));
+  if (!earlier) {
+    const holderName = await holderWords(form.cardholder);
+    const gate = await admitBudgetChange({
+      actor,
+      kind: 'ASSIGN',
+      cardId: null,
+      increaseMinor: form.budgetMinor,
+      currency: form.currency,
+      operationKey: form.idempotencyKey,
+      lease: null,
+      approved: options.approved ?? null,
+      hold: () => ({ summary: `assign a card to ${holderName} with a budget of ${formatMoney(form.budgetMinor, form.currency)}`, payload: toPayload(form) }),
+    });
+    if (gate.decision === 'wait') return heldOutcome(gate.held, holderName);
+    admission = gate.admission;
+  }
+
+  const holder = await resolveCardholder(form.cardholder, form.idempotencyKey, actor.id);
   const body = toCreateApprovalInput(form, holder.user, context.mccCategories);
   let outcome: Awaited<ReturnType<typeof runApprovalOperation<'approval.create'>>>;
   try {
     outcome = await runApprovalOperation('approval.create', {
       idempotencyKey: form.idempotencyKey,
-      actorId: options.actorId,
-      request: { body, cardholderId: holder.cardholderId },
+      actorId: actor.id,
+      request: earlier ? (earlier.request as CreateApprovalRequest) : { body, cardholderId: holder.cardholderId },
+      admission,
+      existingOnly: Boolean(earlier),
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'VALIDATION') {
@@ -130,6 +182,7 @@ export async function assignCard(form: AssignForm, options: { actorId: string | 
     throw error;
   }
   if (!outcome.cardId) throw new AppError('INTERNAL', 'The approval was created but its card could not be found.');
+  await attachGrantToCard(form.idempotencyKey, outcome.cardId);
   const named = await db.cardholder.findUniqueOrThrow({ where: { id: holder.cardholderId }, select: { firstName: true, lastName: true, email: true } });
   return {
     cardId: outcome.cardId,
@@ -139,7 +192,12 @@ export async function assignCard(form: AssignForm, options: { actorId: string | 
     holderName: holderDisplayName(named),
     fullApi: holder.fullApi,
     replayed: outcome.replayed,
+    held: null,
   };
+}
+
+function heldOutcome(held: HeldChange, holderName: string): AssignOutcome {
+  return { cardId: null, approvalId: null, status: 'HELD', cardholderId: null, holderName, fullApi: false, replayed: held.replayed, held };
 }
 
 export interface AssignProgress {

@@ -2,6 +2,7 @@ import 'server-only';
 import { actionDefinition } from '@/lib/actions/run-action';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { budgetAuditDraft, requestBudgetChange } from '@/lib/budgets/change';
+import { heldAuditDraft } from '@/lib/budgets/gate';
 import { changeBudgetSchema } from '@/lib/budgets/schemas';
 import { formatMoney } from '@/lib/money';
 import { decideChangeRequest, requestAuditDraft } from '@/lib/requests/decide';
@@ -107,11 +108,14 @@ export const changeBudgetDefinition = actionDefinition({
   revalidate: (_input, data) => ['/cards', `/cards/${data.cardId}`, '/requests'],
 });
 
+const editEntry = entry('cards.edit', describeEdit);
+
+/** An edit that raises the budget above the editor's allowance is held for a second person (lib/budgets/gate.ts). */
 export const editCardDefinition = actionDefinition({
   name: 'cards.edit',
   permission: ACTION_PERMISSIONS.edit,
   schema: editCardSchema,
   run: (input, { user }) => editCardRules(input, user),
-  audit: entry('cards.edit', describeEdit),
+  audit: (input, data, ctx) => (data.held ? (data.replayed ? null : heldAuditDraft(ctx.user.name, data.held)) : editEntry(input, data, ctx)),
   revalidate,
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { db as defaultDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { OperationHandler, SendContext, StoredOperation } from '@/lib/operations/handler';
+import { isAdmission, type Admission } from '@/lib/budgets/gate';
 import { performWrite, type PerformWriteOptions, type WriteIntent, type WriteOutcome } from '@/lib/operations/perform-write';
 import { getSparadosClient, type Approval, type CreateApprovalInput, type EditApprovalInput } from '@/lib/sparados';
 import { saveApprovalFromSparados } from './store';
@@ -131,8 +132,25 @@ export type ApprovalOperationRequest<K extends ApprovalOperationKind> = K extend
       ? BudgetRequest
       : ByIdRequest;
 
-export interface ApprovalOperationIntent<K extends ApprovalOperationKind> extends Omit<WriteIntent, 'kind' | 'request'> {
+/**
+ * The writes that can raise what a card may spend: each needs the budget gate's admission
+ * (lib/budgets/gate.ts, docs/decisions/105) to start. Replays of a recorded intent do not.
+ */
+export const BUDGET_RAISING_KINDS: ReadonlySet<ApprovalOperationKind> = new Set(['approval.create', 'approval.edit', 'approval.budget', 'approval.accept']);
+
+export interface ApprovalOperationIntent<K extends ApprovalOperationKind> extends Omit<WriteIntent, 'kind' | 'request' | 'lease'> {
   request: ApprovalOperationRequest<K>;
+  /** The budget gate's admission for this key: required by BUDGET_RAISING_KINDS; it carries the card's lane. */
+  admission?: Admission;
+  /** Only finish or replay the write already recorded under this key; never start a new one. */
+  existingOnly?: boolean;
+}
+
+function assertAdmitted<K extends ApprovalOperationKind>(kind: K, intent: ApprovalOperationIntent<K>): void {
+  if (!BUDGET_RAISING_KINDS.has(kind) || intent.existingOnly) return;
+  if (!isAdmission(intent.admission, intent.idempotencyKey)) {
+    throw new Error(`${kind} can raise a card's budget: it must pass the budget gate (lib/budgets/gate.ts) before it is sent`);
+  }
 }
 
 /**
@@ -145,18 +163,25 @@ export async function runApprovalOperation<K extends ApprovalOperationKind>(
   intent: ApprovalOperationIntent<K>,
   options: Omit<PerformWriteOptions<Approval>, 'revive'> = {},
 ): Promise<WriteOutcome<Approval> & { cardId: string | null }> {
+  assertAdmitted(kind, intent);
   const handler: OperationHandler<Approval> = APPROVAL_OPERATIONS[kind];
   const stored: Pick<StoredOperation, 'cardId' | 'request'> = { cardId: intent.cardId ?? null, request: intent.request };
   let cardId: string | null = intent.cardId ?? null;
+  const { admission, existingOnly, ...write } = intent;
   const outcome = await performWrite<Approval>(
-    { ...intent, kind, approvalSparadosId: intent.approvalSparadosId ?? ('approvalId' in intent.request ? intent.request.approvalId : null) },
+    {
+      ...write,
+      kind,
+      approvalSparadosId: intent.approvalSparadosId ?? ('approvalId' in intent.request ? intent.request.approvalId : null),
+      lease: admission?.lease ?? undefined,
+    },
     (key, context) => handler.send(intent.request, key, context),
     async (approval, tx) => {
       const applied = await handler.apply(approval, tx, { ...stored, id: '', kind, idempotencyKey: intent.idempotencyKey, approvalSparadosId: null, actorId: null, createdAt: new Date() });
       cardId = (applied && applied.cardId) || cardId;
       return applied;
     },
-    { ...options, revive: reviveApproval },
+    { ...options, revive: reviveApproval, existingOnly },
   );
   if (outcome.replayed && !cardId) {
     const row = await (options.db ?? defaultDb).approval.findUnique({ where: { sparadosId: outcome.result.id }, select: { cardId: true } });

@@ -15,6 +15,7 @@ import { limitsInWords, limitsToForm, mccToForm, readStoredRules } from './rules
 import { isApprovalStatus, isActionAllowed, type ApprovalStatus } from './state-machine';
 import { SYNC_ACTOR_NAME } from './store';
 import { localDate } from './validity';
+import { cardsWithWaitingChanges } from '@/lib/budgets/held-changes';
 import type { ApprovalView, CardDetail, CardListPage, CardListRow, TimelineEntry } from './view-types';
 
 // Reads for the cards list and the card page. The list pages by keyset over the Card table's
@@ -109,10 +110,10 @@ export async function listCards(query: CardListQuery, now: Date = new Date()): P
     where: { id: { in: ids.map((i) => i.id) } },
     include: { cardholder: true, currentApproval: true },
   });
-  const pending = await db.approval.findMany({
-    where: { cardId: { in: ids.map((i) => i.id) }, status: 'CREATED', currentOf: null },
-    select: { cardId: true },
-  });
+  const [pending, held] = await Promise.all([
+    db.approval.findMany({ where: { cardId: { in: ids.map((i) => i.id) }, status: 'CREATED', currentOf: null }, select: { cardId: true } }),
+    cardsWithWaitingChanges(ids.map((i) => i.id)),
+  ]);
   const waiting = new Set(pending.map((p) => p.cardId));
   const byId = new Map(cards.map((c) => [c.id, c]));
   const rows: CardListRow[] = [];
@@ -138,6 +139,7 @@ export async function listCards(query: CardListQuery, now: Date = new Date()): P
       tags: card.tags,
       lastActivityAt: card.lastActivityAt.toISOString(),
       pendingRequest: waiting.has(card.id),
+      awaitingSecondApprover: held.has(card.id),
     });
   }
   const first = ids[0];

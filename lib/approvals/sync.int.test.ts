@@ -5,6 +5,7 @@ import { getSparadosClient } from '@/lib/sparados';
 import { runApprovalOperation } from './operations';
 import { syncApprovals } from './sync';
 import { sandboxHarness, type SandboxHarness } from './test-helpers';
+import { admittedNewCard, withAdmission } from '@/tests/support/admission';
 
 // Sync against the real sandbox, with its clock moved instead of waiting for dates to pass.
 
@@ -33,7 +34,8 @@ async function assign(days = 30, allowChangeRequest = true) {
     validityPeriod: { startDate: new Date(now - 3_600_000).toISOString(), endDate: new Date(now + days * DAY).toISOString(), timezone: 'Europe/Warsaw' },
     purpose: { ecommerce: true, allowChangeRequest },
   });
-  const outcome = await runApprovalOperation('approval.create', { idempotencyKey: randomUUID(), request: { body } });
+  const key = randomUUID();
+  const outcome = await runApprovalOperation('approval.create', { idempotencyKey: key, request: { body }, admission: await admittedNewCard(key) });
   return { id: outcome.result.id, cardId: outcome.cardId! };
 }
 
@@ -103,7 +105,8 @@ describe('syncApprovals', () => {
     expect(c.currentApproval?.sparadosId).toBe(id);
     expect(await db.auditEvent.count({ where: { targetId: cardId, action: 'cards.change_requested' } })).toBe(1);
 
-    const accepted = await runApprovalOperation('approval.accept', { idempotencyKey: randomUUID(), cardId, request: { approvalId: request.id } });
+    const acceptKey = randomUUID();
+    const accepted = await withAdmission('ACCEPT_REQUEST', cardId, acceptKey, (admission) => runApprovalOperation('approval.accept', { idempotencyKey: acceptKey, cardId, request: { approvalId: request.id }, admission }));
     expect(accepted.result).toMatchObject({ id: request.id, status: 'DELIVERED' });
     c = await card(cardId);
     expect(c.currentApproval?.sparadosId).toBe(request.id);
@@ -124,8 +127,10 @@ describe('syncApprovals', () => {
     await sandbox.control.redeem(id);
     await syncApprovals();
     const current = await getSparadosClient().getApproval(id);
-    const edited = await runApprovalOperation('approval.edit', {
-      idempotencyKey: randomUUID(),
+    const editKey = randomUUID();
+    const edited = await withAdmission('EDIT', cardId, editKey, (admission) => runApprovalOperation('approval.edit', {
+      idempotencyKey: editKey,
+      admission,
       cardId,
       request: {
         approvalId: id,
@@ -138,7 +143,7 @@ describe('syncApprovals', () => {
           },
         },
       },
-    });
+    }));
     expect(edited.result.id).not.toBe(id);
     expect(edited.cardId).toBe(cardId);
     const c = await card(cardId);

@@ -21,6 +21,8 @@ export interface CardListRow {
   lastActivityAt: string;
   /** A change request (CREATED reapproval) waits for an answer. */
   pendingRequest: boolean;
+  /** A change of this card was held by the budget policy and waits for a second approver. */
+  awaitingSecondApprover: boolean;
 }
 
 export interface CardListPage {

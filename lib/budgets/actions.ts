@@ -1,16 +1,15 @@
 'use server';
 
 import { defineAction } from '@/lib/actions/define-action';
-import { formatMoney, toSafeNumber } from '@/lib/money';
-import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
+import { approveChange, decisionAuditDraft, declineChange, withdrawChange } from './approve';
 import { changeManyBudgets } from './bulk';
 import { budgetAuditDraft } from './change';
-import { approveBudgetChange as approve, decisionAuditDraft, declineBudgetChange as decline, withdrawBudgetChange as withdraw } from './four-eyes';
-import { budgetChangeDecisionSchema, bulkBudgetSchema, reclaimSchema, topUpLimitsSchema } from './schemas';
-import { TOPUP_LIMIT_KEYS, type TopUpRole } from './thresholds';
+import { policyAuditDraft, proposeBudgetPolicy } from './policy-change';
+import { budgetChangeDecisionSchema, budgetPolicySchema, bulkBudgetSchema, reclaimSchema } from './schemas';
 
-// Server actions of budget changes on many cards, reclaiming idle budget, the four-eyes decisions
-// and their limits in Settings. The one-card change is `changeBudget` in lib/approvals/actions.ts.
+// Server actions of budget changes on many cards, reclaiming idle budget, the decisions on changes the
+// budget policy held for a second person, and the policy itself. The one-card change is `changeBudget`
+// in lib/approvals/actions.ts.
 
 const BUDGET_PATHS = ['/cards', '/requests', '/requests/reclaim', '/cards/budgets'];
 
@@ -37,22 +36,28 @@ export const reclaimIdleBudget = defineAction({
   revalidate: BUDGET_PATHS,
 });
 
+const decisionPaths = (_input: unknown, data: { cardId: string | null }) => [...BUDGET_PATHS, '/settings', ...(data.cardId ? [`/cards/${data.cardId}`] : [])];
+
+/**
+ * A second person approves a held change. Who may is decided per change (an Approver or Admin; an Admin
+ * for the policy) by approveChange, which also refuses the requester and accounts they invited lately.
+ */
 export const approveBudgetChange = defineAction({
   name: 'budgets.approve',
   permission: 'requests.decide',
   schema: budgetChangeDecisionSchema,
-  run: (input, { user }) => approve(input.changeId, user),
-  audit: (_input, data, { user }) => (data.replayed ? null : decisionAuditDraft(user.name, 'approve', data)),
-  revalidate: (_input, data) => [...BUDGET_PATHS, `/cards/${data.cardId}`],
+  run: (input, { user }) => approveChange(input.changeId, user),
+  audit: (_input, data, { user }) => (data.replayed ? null : decisionAuditDraft(user, 'approve', data)),
+  revalidate: decisionPaths,
 });
 
 export const declineBudgetChange = defineAction({
   name: 'budgets.decline',
   permission: 'requests.decide',
   schema: budgetChangeDecisionSchema,
-  run: (input, { user }) => decline(input.changeId, input.reason, user),
-  audit: (_input, data, { user }) => (data.replayed ? null : decisionAuditDraft(user.name, 'decline', data)),
-  revalidate: (_input, data) => [...BUDGET_PATHS, `/cards/${data.cardId}`],
+  run: (input, { user }) => declineChange(input.changeId, input.reason, user),
+  audit: (_input, data, { user }) => (data.replayed ? null : decisionAuditDraft(user, 'decline', data)),
+  revalidate: decisionPaths,
 });
 
 /** The requester takes back their own waiting change. */
@@ -60,37 +65,17 @@ export const withdrawBudgetChange = defineAction({
   name: 'budgets.withdraw',
   permission: 'cards.topup',
   schema: budgetChangeDecisionSchema,
-  run: (input, { user }) => withdraw(input.changeId, user),
-  audit: (_input, data, { user }) => (data.replayed ? null : decisionAuditDraft(user.name, 'withdraw', data)),
-  revalidate: (_input, data) => [...BUDGET_PATHS, `/cards/${data.cardId}`],
+  run: (input, { user }) => withdrawChange(input.changeId, user),
+  audit: (_input, data, { user }) => (data.replayed ? null : decisionAuditDraft(user, 'withdraw', data)),
+  revalidate: decisionPaths,
 });
 
-const ROLES: TopUpRole[] = ['OPERATOR', 'APPROVER', 'ADMIN'];
-
-export const updateTopUpLimits = defineAction({
-  name: 'settings.topup_limits',
+/** Settings → the budget policy: a tightening applies at once; a loosening waits for another Admin. */
+export const updateBudgetPolicy = defineAction({
+  name: 'settings.budget_policy',
   permission: 'settings.manage',
-  schema: topUpLimitsSchema,
-  transaction: true,
-  revalidate: ['/settings', '/cards', '/cards/budgets'],
-  async run(input, { db, user }) {
-    const before = {} as Record<TopUpRole, number>;
-    const after = {} as Record<TopUpRole, number>;
-    for (const role of ROLES) {
-      const key = TOPUP_LIMIT_KEYS[role];
-      const row = await db.setting.findUnique({ where: { key } });
-      before[role] = typeof row?.value === 'number' ? row.value : DEFAULT_SETTINGS[key];
-      after[role] = toSafeNumber(input[role]);
-      await db.setting.upsert({ where: { key }, create: { key, value: after[role], updatedById: user.id }, update: { value: after[role], updatedById: user.id } });
-    }
-    return { before, after };
-  },
-  audit: (input, data, { user }) => ({
-    action: 'settings.topup_limits',
-    summary: `${user.name} set the four-eyes top-up limits to ${ROLES.map((r) => `${r.toLowerCase()} ${formatMoney(data.after[r], input.currency)}`).join(', ')} (were ${ROLES.map((r) => formatMoney(data.before[r], input.currency)).join(', ')}).`,
-    targetType: 'Setting',
-    targetId: 'topups',
-    before: data.before,
-    after: data.after,
-  }),
+  schema: budgetPolicySchema,
+  run: (input, { user }) => proposeBudgetPolicy(input, user),
+  audit: (_input, data, { user }) => (data.replayed ? null : policyAuditDraft(user.name, data)),
+  revalidate: ['/settings', '/requests', '/cards', '/cards/budgets'],
 });

@@ -7,7 +7,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { getCardDetail } from '@/lib/approvals/queries';
 import { createTestUser } from '@/tests/support/users';
-import { approveBudgetChange, changeBudgets, declineBudgetChange, reclaimIdleBudget, updateTopUpLimits, withdrawBudgetChange } from './actions';
+import { approveBudgetChange, changeBudgets, declineBudgetChange, reclaimIdleBudget, updateBudgetPolicy, withdrawBudgetChange } from './actions';
 import { listIdleCards } from './queries';
 import { budgetOf, deliveredCard, runtimeFor, spend, type TestCard } from './test-support';
 
@@ -32,9 +32,7 @@ beforeAll(async () => {
     createTestUser('ADMIN', { name: 'Anna Admin' }),
     createTestUser('VIEWER'),
   ]);
-  // The defaults (docs/decisions/101): operator 1,000.00, approver and admin 10,000.00.
-  const set = await runAction(updateTopUpLimits.definition, { currency, OPERATOR: '1000', APPROVER: '10000', ADMIN: '10000' }, runtimeFor(admin));
-  expect(set).toMatchObject({ ok: true });
+  // The policy's defaults (docs/decisions/105): per change, operator 1,000.00, approver and admin 10,000.00.
 });
 afterAll(async () => {
   await sandbox.close();
@@ -104,12 +102,12 @@ describe('four eyes', () => {
   it('an operator top-up above their limit waits; an operator cannot approve; another approver approves and it is applied once', async () => {
     const card = await deliveredCard(sandbox);
     const asked = await runAction(changeBudget.definition, change(card, 'increase', '1000.01'), runtimeFor(operator));
-    expect(asked).toMatchObject({ ok: true, data: { outcome: 'awaiting_approval', limitMinor: '100000', after: { budgetMinor: '150001' } } });
+    expect(asked).toMatchObject({ ok: true, data: { outcome: 'awaiting_approval', held: { limit: 'PER_CHANGE', limitMinor: '100000' }, after: { budgetMinor: '150001' } } });
     const changeId = asked.ok ? asked.data.changeRequestId! : '';
     expect(await budgetOf(card.approvalId)).toBe(50_000);
     expect(await db.pendingOperation.count({ where: { cardId: card.cardId, kind: 'approval.budget' } })).toBe(0);
     expect((await db.auditEvent.findFirstOrThrow({ where: { targetId: card.cardId, action: 'budgets.change_requested' } })).summary).toBe(
-      `Olga Operator asked to raise the budget of card 'Travel – J. Smith' from PLN\u00a0500.00 to PLN\u00a01,500.01; above their limit of PLN\u00a01,000.00, it waits for a second approver.`,
+      `Olga Operator asked to raise the budget of card 'Travel – J. Smith' from PLN\u00a0500.00 to PLN\u00a01,500.01; above the operator limit of PLN\u00a01,000.00 per change, it waits for a second approver.`,
     );
     // Exactly at the limit applies at once.
     expect(await runAction(changeBudget.definition, change(card, 'increase', '1000'), runtimeFor(operator))).toMatchObject({ ok: true, data: { outcome: 'applied' } });
@@ -174,7 +172,7 @@ describe('four eyes', () => {
     const card = await deliveredCard(sandbox);
     await runAction(changeBudget.definition, change(card, 'increase', '2000'), runtimeFor(operator));
     const detail = await getCardDetail(card.cardId);
-    expect(detail?.inFlight.budgetChanges).toMatchObject([{ state: 'awaiting_approval', requestedByName: 'Olga Operator', deltaMinor: '200000' }]);
+    expect(detail?.inFlight.budgetChanges).toMatchObject([{ kind: 'TOP_UP', state: 'awaiting_approval', requestedByName: 'Olga Operator', deltaMinor: '200000', reason: 'above the operator limit of PLN\u00a01,000.00 per change' }]);
   });
 });
 
@@ -231,7 +229,7 @@ describe('permissions of every new budget action', () => {
       [approveBudgetChange, [viewer, operator]],
       [declineBudgetChange, [viewer, operator]],
       [withdrawBudgetChange, [viewer]],
-      [updateTopUpLimits, [viewer, operator, approver]],
+      [updateBudgetPolicy, [viewer, operator, approver]],
     ] as const;
     for (const [action, roles] of cases) {
       for (const user of roles) {
@@ -241,6 +239,6 @@ describe('permissions of every new budget action', () => {
     }
     // Each refusal is itself in the audit log.
     const denied = await db.auditEvent.findMany({ where: { action: 'access.denied', actorId: viewer.id, at: { gte: start } }, select: { targetId: true } });
-    expect(denied.map((d) => d.targetId).sort()).toEqual(['budgets.approve', 'budgets.bulk_change', 'budgets.decline', 'budgets.reclaim', 'budgets.withdraw', 'cards.topup', 'settings.topup_limits']);
+    expect(denied.map((d) => d.targetId).sort()).toEqual(['budgets.approve', 'budgets.bulk_change', 'budgets.decline', 'budgets.reclaim', 'budgets.withdraw', 'cards.topup', 'settings.budget_policy']);
   });
 });

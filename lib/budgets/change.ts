@@ -1,27 +1,27 @@
 import 'server-only';
-import { reviveApproval, runApprovalOperation, type BudgetRequest } from '@/lib/approvals/operations';
+import { runApprovalOperation, type BudgetRequest } from '@/lib/approvals/operations';
 import type { SessionUser } from '@/lib/auth/session-user';
-import { db } from '@/lib/db';
-import { AppError, isAppError } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { AppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
-import { forgetOpenRequestCount } from '@/lib/requests/queries';
-import { getSettings } from '@/lib/settings/queries';
+import { cardLane, withLane } from '@/lib/operations/lanes';
+import { findOperation, isUnfinished, type OperationRecord } from '@/lib/operations/queries';
+import { admitBudgetChange, findHeld, type Admission, type ApprovedChange, type HeldChange } from './gate';
 import { figuresJson, planBudgetChange, type BudgetChangeMode, type BudgetFigures, type BudgetFiguresJson } from './math';
-import { assertBudgetChangeAllowed, cardLabelOf, figuresOf, readBudgetTarget, type BudgetTarget } from './target';
-import { needsSecondApprover, topUpLimitOf, topUpLimitsFrom } from './thresholds';
+import { assertBudgetChangeAllowed, cardLabelOf, figuresOf, readBudgetTarget } from './target';
 
-// One budget change on one card (issue 6 items 2–3), shared by the card page, the bulk page and the
-// reclaim view. Exactly once per intent: the form's idempotency key finds an earlier attempt (sent:
-// its operation; above the four-eyes limit: its waiting request) before anything is read or sent,
-// and a sent change goes through the write-intent path (lib/operations/perform-write.ts), whose
-// Sparados call reads before it retries. An outcome Sparados never confirmed comes back as
-// "checking": the operation stays SENT until the reconciler settles it.
+// One budget change on one card (top up, reduce, set the available amount), shared by the card page,
+// the bulk page, the reclaim view and an approved four-eyes change. Exactly once per intent:
+// - a repeat of the form's key finds its held change or its write before anything is read;
+// - the card's lane is held from the fresh read to the recorded write, so changes of one card never
+//   overlap (two "set available to 500" end at 500, not 900; docs/decisions/106);
+// - the budget gate (gate.ts) admits the raise or holds it for a second person (docs/decisions/105);
+// - the write records the absolute budget it was planned from and aims at, so a replay reads first
+//   and never applies it twice (docs/decisions/102). An unconfirmed outcome comes back as "checking".
 
 export interface BudgetChangeRequestInput {
   cardId: string;
-  /** The approval the admin saw; it must still belong to the card. */
-  approvalId: string;
+  /** The approval the admin saw (it must still belong to the card); null: the card's current one. */
+  approvalId: string | null;
   idempotencyKey: string;
   currency: string;
   mode: BudgetChangeMode;
@@ -41,15 +41,12 @@ export interface BudgetChangeResult {
   before: BudgetFiguresJson;
   /** As Sparados answered (applied), or as planned (waiting, checking). */
   after: BudgetFiguresJson;
-  /** The waiting four-eyes request, when the change is above the requester's limit. */
+  /** The held change, when the budget policy sent it to a second person. */
   changeRequestId: string | null;
-  /** The requester's own limit, when it is what sent the change to a second approver. */
-  limitMinor: string | null;
+  held: HeldChange | null;
   /** True when this key had already done its work: nothing new happened (and nothing is audited again). */
   replayed: boolean;
 }
-
-const KIND = 'approval.budget';
 
 function withDelta(f: BudgetFigures, delta: bigint): BudgetFigures {
   return { budgetMinor: f.budgetMinor + delta, spentMinor: f.spentMinor, availableMinor: f.availableMinor + delta };
@@ -60,58 +57,65 @@ function assertSafe(delta: bigint): void {
   if (delta > max || -delta > max) throw new AppError('VALIDATION', 'The amount is too large.', { fieldErrors: { amount: ['The amount is too large'] } });
 }
 
-/** Sends one budget delta through the write-intent path; an unconfirmed outcome becomes "checking". */
-export async function sendBudgetDelta(
-  intent: { idempotencyKey: string; cardId: string; actorId: string; request: BudgetRequest },
-): Promise<{ outcome: 'applied' | 'checking'; after: BudgetFigures | null; replayed: boolean; approvalId: string }> {
+/** "raise the budget of card 'X' from PLN 500.00 to PLN 1,500.00": what a held change asks, in words. */
+export function budgetChangeWords(label: string, before: BudgetFigures, delta: bigint, currency: string): string {
+  return `${delta > 0n ? 'raise' : 'lower'} the budget of ${label} from ${formatMoney(before.budgetMinor, currency)} to ${formatMoney(before.budgetMinor + delta, currency)}`;
+}
+
+/** Sends one planned budget change through the write-intent path; an unconfirmed outcome becomes "checking". */
+export async function sendBudgetDelta(intent: {
+  idempotencyKey: string;
+  cardId: string;
+  actorId: string;
+  request: BudgetRequest;
+  admission?: Admission;
+  existingOnly?: boolean;
+}): Promise<{ outcome: 'applied' | 'checking'; after: BudgetFigures | null; replayed: boolean; approvalId: string }> {
   try {
-    const written = await runApprovalOperation(KIND, {
+    const written = await runApprovalOperation('approval.budget', {
       idempotencyKey: intent.idempotencyKey,
       actorId: intent.actorId,
       cardId: intent.cardId,
       approvalSparadosId: intent.request.approvalId,
       request: intent.request,
+      admission: intent.admission,
+      existingOnly: intent.existingOnly,
     });
     return { outcome: 'applied', after: figuresOf(written.result), replayed: written.replayed, approvalId: written.result.id };
   } catch (error) {
-    const row = await db.pendingOperation.findUnique({ where: { idempotencyKey: intent.idempotencyKey }, select: { status: true } });
+    const row = await findOperation(intent.idempotencyKey);
     // SENT (or still PENDING behind a concurrent first attempt): Sparados may have applied it.
-    if (row && (row.status === 'SENT' || row.status === 'PENDING')) return { outcome: 'checking', after: null, replayed: false, approvalId: intent.request.approvalId };
+    if (row && isUnfinished(row.status)) return { outcome: 'checking', after: null, replayed: false, approvalId: intent.request.approvalId };
     throw error;
   }
 }
 
-async function waitingResult(changeId: string, replayed: boolean): Promise<BudgetChangeResult> {
-  const change = await db.budgetChangeRequest.findUniqueOrThrow({ where: { id: changeId } });
-  const before = { budgetMinor: change.budgetBeforeMinor, spentMinor: change.spentBeforeMinor, availableMinor: change.availableBeforeMinor };
-  const settings = await getSettings();
-  const requester = await db.adminUser.findUnique({ where: { id: change.requestedById }, select: { role: true } });
-  const limit = requester ? topUpLimitOf(requester.role, topUpLimitsFrom(settings)) : null;
+async function heldResult(input: Pick<BudgetChangeRequestInput, 'cardId' | 'currency'>, held: HeldChange, figures: { before: BudgetFigures; delta: bigint; approvalId: string }): Promise<BudgetChangeResult> {
   return {
     outcome: 'awaiting_approval',
-    cardId: change.cardId,
-    approvalId: change.approvalSparadosId,
-    label: await cardLabelOf(change.cardId),
-    currency: change.currency,
-    deltaMinor: change.deltaMinor.toString(),
-    before: figuresJson(before),
-    after: figuresJson(withDelta(before, change.deltaMinor)),
-    changeRequestId: change.id,
-    limitMinor: limit?.toString() ?? null,
-    replayed,
+    cardId: input.cardId,
+    approvalId: figures.approvalId,
+    label: await cardLabelOf(input.cardId),
+    currency: held.currency,
+    deltaMinor: figures.delta.toString(),
+    before: figuresJson(figures.before),
+    after: figuresJson(withDelta(figures.before, figures.delta)),
+    changeRequestId: held.changeId,
+    held,
+    replayed: held.replayed,
   };
 }
 
-/** A repeat of a key that was already sent: the stored request is sent again (Sparados replays it), never a new one. */
-async function replaySent(input: BudgetChangeRequestInput, user: SessionUser, stored: { kind: string; request: unknown; cardId: string | null }): Promise<BudgetChangeResult> {
-  if (stored.kind !== KIND || stored.cardId !== input.cardId) {
+/** A repeat of a key that was already sent: the stored request is finished (or replayed), never a new one. */
+async function replaySent(input: BudgetChangeRequestInput, user: SessionUser, stored: OperationRecord): Promise<BudgetChangeResult> {
+  if (stored.kind !== 'approval.budget' || stored.cardId !== input.cardId) {
     throw new AppError('CONFLICT', 'This request key was already used for a different change. Reload and try again.');
   }
   const request = stored.request as BudgetRequest;
   const delta = BigInt(request.additionalBudgetMinor);
-  const sent = await sendBudgetDelta({ idempotencyKey: input.idempotencyKey, cardId: input.cardId, actorId: user.id, request });
-  const row = await db.approval.findUnique({ where: { sparadosId: sent.approvalId } });
-  const after = sent.after ?? (row ? { budgetMinor: row.budgetMinor, spentMinor: row.spentMinor, availableMinor: row.availableMinor } : { budgetMinor: 0n, spentMinor: 0n, availableMinor: 0n });
+  const sent = await sendBudgetDelta({ idempotencyKey: input.idempotencyKey, cardId: input.cardId, actorId: user.id, request, existingOnly: true });
+  const after = sent.after ?? (request.targetBudgetMinor === undefined ? null : { budgetMinor: BigInt(request.targetBudgetMinor), spentMinor: 0n, availableMinor: 0n });
+  const shown = after ?? { budgetMinor: 0n, spentMinor: 0n, availableMinor: 0n };
   return {
     outcome: sent.outcome,
     cardId: input.cardId,
@@ -119,93 +123,97 @@ async function replaySent(input: BudgetChangeRequestInput, user: SessionUser, st
     label: await cardLabelOf(input.cardId),
     currency: input.currency,
     deltaMinor: delta.toString(),
-    before: figuresJson(withDelta(after, -delta)),
-    after: figuresJson(after),
+    before: figuresJson(withDelta(shown, -delta)),
+    after: figuresJson(shown),
     changeRequestId: null,
-    limitMinor: null,
+    held: null,
     replayed: true,
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+/** What this intent already did: its held change, or its write. */
+async function earlierOutcome(input: BudgetChangeRequestInput, user: SessionUser): Promise<BudgetChangeResult | null> {
+  const held = await findHeld(input.idempotencyKey, user);
+  if (held) {
+    const row = await import('./held-changes').then((m) => m.heldFigures(held.changeId));
+    if (row.cardId !== input.cardId) throw new AppError('CONFLICT', 'This request key was already used for a different change. Reload and try again.');
+    return heldResult(input, held, row);
+  }
+  const sent = await findOperation(input.idempotencyKey);
+  return sent ? replaySent(input, user, sent) : null;
 }
 
-async function createWaitingChange(input: BudgetChangeRequestInput, user: SessionUser, target: BudgetTarget, delta: bigint, limit: bigint | null): Promise<BudgetChangeResult> {
-  try {
-    const change = await db.budgetChangeRequest.create({
-      data: {
-        cardId: input.cardId,
+/**
+ * Plans the change from Sparados' figures of this moment, lets the budget gate judge it, and sends it or
+ * holds it. `approved`: a second person approved this change; it is carried out under its own key.
+ */
+export async function requestBudgetChange(input: BudgetChangeRequestInput, user: SessionUser, approved: ApprovedChange | null = null): Promise<BudgetChangeResult> {
+  const earlier = await earlierOutcome(input, user);
+  if (earlier) return earlier;
+  return withLane(cardLane(input.cardId), input.idempotencyKey, async (lease) => {
+    // A double click waited for the first click's lane: it finds what the first one did.
+    const again = await earlierOutcome(input, user);
+    if (again) return again;
+
+    const target = await readBudgetTarget(input.cardId, input.approvalId);
+    assertBudgetChangeAllowed(target);
+    if (target.currency && target.currency !== input.currency) throw new AppError('CONFLICT', `The account is in ${target.currency}; reload the page.`);
+    const plan = planBudgetChange(target, input.mode, input.amountMinor, input.currency);
+    if (!plan.ok) throw new AppError(plan.reason === 'BELOW_SPENT' ? 'BUDGET_RULE' : 'VALIDATION', plan.message, { fieldErrors: { amount: [plan.message] } });
+    assertSafe(plan.deltaMinor);
+    const delta = plan.deltaMinor;
+
+    const gate = await admitBudgetChange({
+      actor: user,
+      kind: 'TOP_UP',
+      cardId: input.cardId,
+      increaseMinor: delta,
+      currency: input.currency,
+      operationKey: input.idempotencyKey,
+      lease,
+      approved,
+      hold: () => ({
+        summary: budgetChangeWords(target.label, target, delta, input.currency) + (input.mode === 'target' ? ` (available set to ${formatMoney(input.amountMinor, input.currency)})` : ''),
         approvalSparadosId: target.sparadosId,
         mode: input.mode === 'target' ? 'TARGET' : 'BY',
         amountMinor: input.mode === 'target' ? input.amountMinor : delta,
         deltaMinor: delta,
-        budgetBeforeMinor: target.budgetMinor,
-        spentBeforeMinor: target.spentMinor,
-        availableBeforeMinor: target.availableMinor,
-        currency: input.currency,
-        requestKey: input.idempotencyKey,
-        requestedById: user.id,
-        requestedByName: user.name,
-      },
-      select: { id: true },
+        before: target,
+      }),
     });
-    forgetOpenRequestCount();
-    const result = await waitingResult(change.id, false);
-    return { ...result, limitMinor: limit?.toString() ?? null };
-  } catch (error) {
-    // A double click raced this one to the insert: the first one's request stands.
-    if (!isUniqueViolation(error)) throw error;
-    const first = await db.budgetChangeRequest.findUniqueOrThrow({ where: { requestKey: input.idempotencyKey }, select: { id: true } });
-    return waitingResult(first.id, true);
-  }
-}
+    if (gate.decision === 'wait') return heldResult(input, gate.held, { before: target, delta, approvalId: target.sparadosId });
 
-export async function requestBudgetChange(input: BudgetChangeRequestInput, user: SessionUser): Promise<BudgetChangeResult> {
-  const waiting = await db.budgetChangeRequest.findUnique({ where: { requestKey: input.idempotencyKey }, select: { id: true, cardId: true } });
-  if (waiting) {
-    if (waiting.cardId !== input.cardId) throw new AppError('CONFLICT', 'This request key was already used for a different change. Reload and try again.');
-    return waitingResult(waiting.id, true);
-  }
-  const sentBefore = await db.pendingOperation.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { kind: true, request: true, cardId: true } });
-  if (sentBefore) return replaySent(input, user, sentBefore);
-
-  const target = await readBudgetTarget(input.cardId, input.approvalId);
-  assertBudgetChangeAllowed(target);
-  if (target.currency && target.currency !== input.currency) throw new AppError('CONFLICT', `The account is in ${target.currency}; reload the page.`);
-  const plan = planBudgetChange(target, input.mode, input.amountMinor, input.currency);
-  if (!plan.ok) throw new AppError(plan.reason === 'BELOW_SPENT' ? 'BUDGET_RULE' : 'VALIDATION', plan.message, { fieldErrors: { amount: [plan.message] } });
-  assertSafe(plan.deltaMinor);
-
-  const limits = topUpLimitsFrom(await getSettings());
-  if (needsSecondApprover(user.role, plan.deltaMinor, limits)) {
-    return createWaitingChange(input, user, target, plan.deltaMinor, topUpLimitOf(user.role, limits));
-  }
-
-  const sent = await sendBudgetDelta({
-    idempotencyKey: input.idempotencyKey,
-    cardId: input.cardId,
-    actorId: user.id,
-    request: { approvalId: target.sparadosId, additionalBudgetMinor: Number(plan.deltaMinor) },
+    const sent = await sendBudgetDelta({
+      idempotencyKey: input.idempotencyKey,
+      cardId: input.cardId,
+      actorId: user.id,
+      admission: gate.admission,
+      request: {
+        approvalId: target.sparadosId,
+        additionalBudgetMinor: Number(delta),
+        budgetBeforeMinor: Number(target.budgetMinor),
+        targetBudgetMinor: Number(target.budgetMinor + delta),
+      },
+    });
+    return {
+      outcome: sent.outcome,
+      cardId: input.cardId,
+      approvalId: sent.approvalId,
+      label: target.label,
+      currency: input.currency,
+      deltaMinor: delta.toString(),
+      before: figuresJson(target),
+      after: figuresJson(sent.after ?? plan.after),
+      changeRequestId: null,
+      held: null,
+      replayed: sent.replayed,
+    };
   });
-  return {
-    outcome: sent.outcome,
-    cardId: input.cardId,
-    approvalId: sent.approvalId,
-    label: target.label,
-    currency: input.currency,
-    deltaMinor: plan.deltaMinor.toString(),
-    before: figuresJson(target),
-    after: figuresJson(sent.after ?? plan.after),
-    changeRequestId: null,
-    limitMinor: null,
-    replayed: sent.replayed,
-  };
 }
 
 // ---- audit sentences ----
 
-export function describeBudgetChange(actorName: string, r: Pick<BudgetChangeResult, 'outcome' | 'label' | 'currency' | 'deltaMinor' | 'before' | 'after' | 'limitMinor'>): string {
+export function describeBudgetChange(actorName: string, r: Pick<BudgetChangeResult, 'outcome' | 'label' | 'currency' | 'deltaMinor' | 'before' | 'after' | 'held'>): string {
   const delta = BigInt(r.deltaMinor);
   const verb = delta > 0n ? 'raise' : 'lower';
   const did = delta > 0n ? 'raised' : 'lowered';
@@ -217,7 +225,7 @@ export function describeBudgetChange(actorName: string, r: Pick<BudgetChangeResu
     case 'checking':
       return `${actorName} asked Sparados to ${verb} the budget of ${r.label} from ${from} to ${to}; Sparados has not confirmed it yet, so the panel keeps checking.`;
     case 'awaiting_approval':
-      return `${actorName} asked to ${verb} the budget of ${r.label} from ${from} to ${to}; ${r.limitMinor ? `above their limit of ${formatMoney(BigInt(r.limitMinor), r.currency)}, it` : 'it'} waits for a second approver.`;
+      return `${actorName} asked to ${verb} the budget of ${r.label} from ${from} to ${to}; ${r.held ? `${r.held.reason}, it` : 'it'} waits for a second approver.`;
   }
 }
 
@@ -228,10 +236,6 @@ export function budgetAuditDraft(actorName: string, r: BudgetChangeResult) {
     targetType: 'card',
     targetId: r.cardId,
     before: { approvalId: r.approvalId, currency: r.currency, ...r.before },
-    after: { approvalId: r.approvalId, currency: r.currency, ...r.after, outcome: r.outcome, changeRequestId: r.changeRequestId },
+    after: { approvalId: r.approvalId, currency: r.currency, ...r.after, outcome: r.outcome, changeRequestId: r.changeRequestId, heldBy: r.held?.limit ?? null },
   };
-}
-
-export function isRefusal(error: unknown): error is AppError {
-  return isAppError(error) && ['VALIDATION', 'BUDGET_RULE', 'INVALID_STATE', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN'].includes(error.code);
 }

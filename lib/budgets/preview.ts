@@ -2,7 +2,9 @@ import { formatMoney, parseAmount } from '@/lib/money';
 import { figuresFromJson, figuresJson, planBudgetChange, type BudgetChangeMode, type BudgetFiguresJson } from './math';
 
 // The forms' live preview of a budget change as the admin types: the same parse and plan the server
-// runs, plus whether the signed-in admin's own limit sends it to a second approver. Client-safe.
+// runs, plus whether the budget policy would send it to a second approver (what the admin may add alone
+// to this card now: the per-change limit and what is left of their and the card's 24-hour totals; the
+// server judges again when it is sent). Client-safe.
 
 export type BudgetPreview =
   | { kind: 'empty' }
@@ -11,7 +13,7 @@ export type BudgetPreview =
   | { kind: 'refused'; message: string }
   | { kind: 'ok'; deltaMinor: string; after: BudgetFiguresJson; needsSecondApprover: boolean; note: string | null };
 
-/** `ownLimitMinor`: the largest top-up the admin applies alone (null: none at all). */
+/** `ownLimitMinor`: the largest raise of this card the admin may make alone now (null: none at all). */
 export function previewBudgetChange(figures: BudgetFiguresJson, mode: BudgetChangeMode, amountText: string, currency: string, ownLimitMinor: string | null): BudgetPreview {
   if (amountText.trim() === '') return { kind: 'empty' };
   const parsed = parseAmount(amountText, currency, { allowZero: mode === 'target' });
@@ -25,7 +27,7 @@ export function previewBudgetChange(figures: BudgetFiguresJson, mode: BudgetChan
     after: figuresJson(plan.after),
     needsSecondApprover: needsSecond,
     note: needsSecond
-      ? `A top-up of ${formatMoney(plan.deltaMinor, currency)} is above your limit${ownLimitMinor === null ? '' : ` of ${formatMoney(BigInt(ownLimitMinor), currency)}`}: it will wait for a second approver.`
+      ? `A top-up of ${formatMoney(plan.deltaMinor, currency)} is above what you may add alone to this card now${ownLimitMinor === null ? '' : ` (${formatMoney(BigInt(ownLimitMinor), currency)})`}: it will wait for a second approver.`
       : null,
   };
 }

@@ -2,11 +2,13 @@ import 'server-only';
 import { getAccountsConfig } from '@/lib/accounts/queries';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { getSettings } from '@/lib/settings/queries';
 import { utc } from '@/lib/transactions/where';
 import { cardLabel, holderDisplayName } from './card-label';
-import { topUpLimitOf, topUpLimitsFrom, type TopUpLimits } from './thresholds';
-import type { Role } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { usageOf } from './grants';
+import { isPolicyRole } from './policy';
+import { readBudgetPolicy } from './policy-store';
+import { aloneLimitFor, type Allowance } from './view-types';
 
 // Reads for the bulk budget page and the reclaim view: cards whose budget can change now (a DELIVERED
 // approval, card not locked — the state machine's rule) with the figures the panel last read.
@@ -109,11 +111,28 @@ export async function listIdleCards(days: number, now: Date = new Date()): Promi
   return rowsFor(ids.map((r) => r.id));
 }
 
-export async function getTopUpLimits(): Promise<TopUpLimits> {
-  return topUpLimitsFrom(await getSettings());
+/**
+ * What `user` may add alone right now (the budget policy, docs/decisions/105), for the forms' previews:
+ * the largest raise of one card, given the per-change limit, what is left of the person's 24-hour total,
+ * and what is left of each card's. The server judges again when the change is sent.
+ */
+export async function allowanceFor(user: SessionUser, cardIds: readonly string[] = []): Promise<Allowance> {
+  if (!isPolicyRole(user.role)) return { perChangeMinor: null, newCardMinor: null, personLeftMinor: null, cardLeftMinor: {} };
+  const now = new Date();
+  const { policy } = await readBudgetPolicy();
+  const own = policy[user.role];
+  const person = await usageOf(db, { actorId: user.id, cardId: null }, now);
+  const cards = await Promise.all(cardIds.map(async (cardId) => [cardId, (await usageOf(db, { actorId: user.id, cardId }, now)).cardMinor ?? 0n] as const));
+  const left = (limit: number, used: bigint) => (BigInt(limit) > used ? BigInt(limit) - used : 0n).toString();
+  return {
+    perChangeMinor: String(own.perChangeMinor),
+    newCardMinor: String(own.newCardMinor),
+    personLeftMinor: left(own.perPersonDayMinor, person.personMinor),
+    cardLeftMinor: Object.fromEntries(cards.map(([cardId, used]) => [cardId, left(own.perCardDayMinor, used)])),
+  };
 }
 
-/** The signed-in role's own limit, as a decimal string of minor units (null: may not top up). */
-export async function ownTopUpLimit(role: Role): Promise<string | null> {
-  return topUpLimitOf(role, await getTopUpLimits())?.toString() ?? null;
+/** The largest raise of this card `user` may make alone now (decimal minor units), or null when none. */
+export async function aloneLimitForCard(user: SessionUser, cardId: string): Promise<string | null> {
+  return aloneLimitFor(await allowanceFor(user, [cardId]), cardId)?.toString() ?? null;
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { cardActionSchema } from '@/lib/approvals/card-action-schemas';
 import { isCurrencyCode, parseAmount } from '@/lib/money';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { settingRevisionSchema } from '@/lib/settings/setting-revision';
 import { BUDGET_CHANGE_MODES, type BudgetChangeMode } from './math';
+import { ALLOWANCE_FIELDS, ALLOWANCE_LABELS, POLICY_ROLES, type AllowanceField, type BudgetPolicy, type PolicyRole } from './policy';
 
 // Inputs of the budget actions (issue 6 items 2–4). Client-safe: each form checks itself with the
 // schema its action parses again on the server. Amounts are typed in major units of the account
@@ -65,19 +68,30 @@ export const budgetChangeDecisionSchema = z.object({
 });
 export type BudgetChangeDecisionInput = z.input<typeof budgetChangeDecisionSchema>;
 
-/** Settings → four-eyes limits, typed in major units. */
-export const topUpLimitsSchema = z
-  .object({ currency, OPERATOR: z.string(), APPROVER: z.string(), ADMIN: z.string() })
+/** Settings → the budget policy: per role, four amounts typed in major units; replaces the version the form loaded. */
+export const budgetPolicySchema = z
+  .object({
+    currency,
+    revision: settingRevisionSchema,
+    roles: z.object(Object.fromEntries(POLICY_ROLES.map((role) => [role, z.object(Object.fromEntries(ALLOWANCE_FIELDS.map((f) => [f, z.string({ error: 'Enter an amount' })])))])) as Record<
+      PolicyRole,
+      z.ZodObject<Record<AllowanceField, z.ZodString>>
+    >),
+  })
   .transform((value, ctx) => {
-    const out = { currency: value.currency } as { currency: string; OPERATOR: bigint; APPROVER: bigint; ADMIN: bigint };
-    for (const role of ['OPERATOR', 'APPROVER', 'ADMIN'] as const) {
-      const parsed = parseAmount(value[role], value.currency, { allowZero: true, max: 10n ** 15n });
-      if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', path: [role], message: parsed.error === 'EMPTY' ? 'Enter an amount (0 sends every top-up to a second approver)' : parsed.message });
-        continue;
+    const policy = {} as BudgetPolicy;
+    for (const role of POLICY_ROLES) {
+      policy[role] = {} as BudgetPolicy[PolicyRole];
+      for (const field of ALLOWANCE_FIELDS) {
+        const parsed = parseAmount(value.roles[role][field], value.currency, { allowZero: true, max: 10n ** 15n });
+        if (!parsed.ok) {
+          const what = `${ROLE_LABELS[role]}, ${ALLOWANCE_LABELS[field].toLowerCase()}`;
+          ctx.addIssue({ code: 'custom', path: ['roles', role, field], message: parsed.error === 'EMPTY' ? `${what}: enter an amount (0 sends every raise of this kind to a second person)` : `${what}: ${parsed.message}` });
+          continue;
+        }
+        policy[role][field] = Number(parsed.minor);
       }
-      out[role] = parsed.minor;
     }
-    return out;
+    return { currency: value.currency, revision: value.revision, policy };
   });
-export type TopUpLimitsInput = z.input<typeof topUpLimitsSchema>;
+export type BudgetPolicyInput = z.input<typeof budgetPolicySchema>;

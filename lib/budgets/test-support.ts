@@ -7,6 +7,7 @@ import { runApprovalOperation } from '@/lib/approvals/operations';
 import type { SandboxHarness } from '@/lib/approvals/test-helpers';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
+import { admittedNewCard } from '@/tests/support/admission';
 import { getSparadosClient } from '@/lib/sparados';
 import type { CreateApprovalInput } from '@/lib/sparados/schemas/approvals';
 
@@ -22,7 +23,8 @@ export interface TestCard {
 /** Assigns a card through the panel and lets the cardholder redeem it: DELIVERED, active. */
 export async function deliveredCard(sandbox: SandboxHarness, rules: Partial<CreateApprovalInput['rules']> = {}, description = 'Travel – J. Smith'): Promise<TestCard> {
   const body = { ...sandbox.request(rules), card: { description, visual: null } };
-  const created = await runApprovalOperation('approval.create', { idempotencyKey: randomUUID(), request: { body } });
+  const key = randomUUID();
+  const created = await runApprovalOperation('approval.create', { idempotencyKey: key, request: { body }, admission: await admittedNewCard(key) });
   await sandbox.control.redeem(created.result.id);
   const fresh = await getSparadosClient().getApproval(created.result.id);
   const { saveApprovalFromSparados } = await import('@/lib/approvals/store');

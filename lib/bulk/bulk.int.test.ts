@@ -17,6 +17,7 @@ import { bulkReportRows, getBulkImport, getBulkProgress } from './queries';
 import { settleCheckingRows } from './settle';
 import { createBulkImport, markConfirmed } from './store';
 import { reconcileLater } from '@/tests/support/reconcile';
+import { admittedNewCard } from '@/tests/support/admission';
 
 // Bulk CSV assignment against the real database and sandbox: preview with per-cell errors,
 // processing through the assign/edit code, and a second run of the same file creating nothing.
@@ -52,7 +53,8 @@ async function approvalsFor(emails: string[]) {
 }
 
 async function deliveredCard() {
-  const created = await runApprovalOperation('approval.create', { idempotencyKey: randomUUID(), request: { body: sandbox.request() } });
+  const key = randomUUID();
+  const created = await runApprovalOperation('approval.create', { idempotencyKey: key, request: { body: sandbox.request() }, admission: await admittedNewCard(key) });
   await sandbox.control.redeem(created.result.id);
   return { approvalId: created.result.id, cardId: created.cardId! };
 }
@@ -65,7 +67,7 @@ describe('bulk import', () => {
     const csv = [
       HEADER,
       assignLine(emails[0]),
-      assignLine(emails[1], '1250.50', { mccAllow: 'restaurants|4111', tags: 'bulk;travel' }),
+      assignLine(emails[1], '950.50', { mccAllow: 'restaurants|4111', tags: 'bulk;travel' }),
       assignLine('not-an-email', '12.345'),
       `edit,${card.approvalId},,,,900,,,,,,50:daily,,,,,,`,
       assignLine(emails[2], '75', { limitAtm: '100:yearly' }),
@@ -96,7 +98,7 @@ describe('bulk import', () => {
     expect(await markConfirmed(upload.data.id, new Date())).toBe(true);
     expect(await markConfirmed(upload.data.id, new Date())).toBe(false);
     const report = await processBulkImport(upload.data.id, { concurrency: 4 });
-    expect(report).toEqual({ processed: 4, succeeded: 4, failed: 0, checking: 0, replayed: 0 });
+    expect(report).toEqual({ processed: 4, succeeded: 4, failed: 0, checking: 0, waiting: 0, replayed: 0 });
 
     const progress = await getBulkProgress(upload.data.id);
     expect(progress).toMatchObject({ status: 'DONE', totalRows: 6, invalidRows: 2, pending: 0, succeeded: 4, failed: 0 });
@@ -109,7 +111,7 @@ describe('bulk import', () => {
     expect(reapproval.limits.find((l) => l.type === 'atm')).toMatchObject({ amountMinor: 5000, timeUnit: 'daily' });
     expect((await db.card.findUniqueOrThrow({ where: { id: card.cardId }, include: { currentApproval: true } })).currentApproval?.sparadosId).toBe(editRow.approvalId);
     const second = await getSparadosClient().getApproval(done!.rows[1].approvalId!);
-    expect(second).toMatchObject({ budgetMinor: 125_050, tags: ['bulk', 'travel'] });
+    expect(second).toMatchObject({ budgetMinor: 95_050, tags: ['bulk', 'travel'] });
     expect(second.limits.find((l) => l.type === 'mcc_whitelist')?.mccList).toEqual(['4111', '5812', '5813', '5814']);
     expect(await approvalsFor(emails)).toEqual({ [emails[0]]: 1, [emails[1]]: 1, [emails[2]]: 0 });
     expect(await db.auditEvent.count({ where: { action: { in: ['cards.assign', 'cards.edit'] }, after: { path: ['bulkImportId'], equals: upload.data.id } } })).toBe(4);
@@ -118,7 +120,7 @@ describe('bulk import', () => {
     const operationsBefore = await db.pendingOperation.count();
     const again = await createBulkImport({ fileName: 'cards (copy).csv', text: csv, cardAliasId: sandbox.cardAliasId, actorId: operator.id });
     await markConfirmed(again.id, new Date());
-    expect(await processBulkImport(again.id, { concurrency: 4 })).toEqual({ processed: 4, succeeded: 4, failed: 0, checking: 0, replayed: 4 });
+    expect(await processBulkImport(again.id, { concurrency: 4 })).toEqual({ processed: 4, succeeded: 4, failed: 0, checking: 0, waiting: 0, replayed: 4 });
     expect(await db.pendingOperation.count()).toBe(operationsBefore);
     expect(await approvalsFor(emails)).toEqual({ [emails[0]]: 1, [emails[1]]: 1, [emails[2]]: 0 });
     expect((await getSparadosClient().getApproval(editRow.approvalId!)).status).toBe('DELIVERED');

@@ -24,7 +24,7 @@ export const bulkImportJob = defineJob({
   options: { retryLimit: 3, retryDelaySeconds: 5, expireInSeconds: 1800, concurrency: 2 },
 });
 
-/** Copies what the reconciler learned onto CHECKING rows; every minute, so a row settles within a minute of its operation. */
+/** Copies what the reconciler learned onto CHECKING rows, and what a second person decided onto WAITING rows; every minute. */
 export const bulkSettleJob = defineJob({
   name: 'bulk-settle',
   schema: z.object({}).loose(),

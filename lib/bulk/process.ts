@@ -5,7 +5,10 @@ import { loadAssignContext } from '@/lib/approvals/assign-context';
 import { assignFormSchema, checkAssignContext, rulesFormSchema } from '@/lib/approvals/assign-schema';
 import { rulesValuesFromApproval } from '@/lib/approvals/edit-values';
 import { deriveKey } from '@/lib/approvals/idempotency-keys';
+import { editCardRules } from '@/lib/approvals/card-actions';
 import { runApprovalOperation, type CreateApprovalRequest, type EditApprovalRequest } from '@/lib/approvals/operations';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { heldAuditDraft, type HeldChange } from '@/lib/budgets/gate';
 import { saveApprovalFromSparados } from '@/lib/approvals/store';
 import { recordAudit, type AuditActor } from '@/lib/audit/record';
 import { db } from '@/lib/db';
@@ -26,13 +29,18 @@ import { assignValuesFromCells, rulesValuesFromCells } from './validate';
 export const DEFAULT_BULK_CONCURRENCY = 12;
 
 export interface RowOutcome {
-  /** CHECKING: sent, Sparados has not confirmed it; settleCheckingRows finishes it after the reconciler. */
-  status: 'SUCCEEDED' | 'FAILED' | 'CHECKING';
+  /**
+   * CHECKING: sent, Sparados has not confirmed it; settleCheckingRows finishes it after the reconciler.
+   * WAITING: above the importer's allowance (the budget policy), held for a second person; settled the same way.
+   */
+  status: 'SUCCEEDED' | 'FAILED' | 'CHECKING' | 'WAITING';
   approvalId: string | null;
   cardId: string | null;
   message: string | null;
   /** True when an earlier run had already done it. */
   replayed: boolean;
+  /** WAITING: the held change. */
+  held?: HeldChange | null;
 }
 
 export function bulkRowKey(fileHash: string, rowNumber: number, operation: BulkOperation): string {
@@ -51,16 +59,21 @@ async function existingRequest(key: string): Promise<unknown | null> {
   return (await findOperation(key))?.request ?? null;
 }
 
-async function processAssign(cells: BulkCells, key: string, context: BulkServerContext, actorId: string | null): Promise<RowOutcome> {
+function waiting(held: HeldChange): RowOutcome {
+  return { status: 'WAITING', approvalId: null, cardId: null, message: `Waits for a second approver: ${held.reason}.`, replayed: held.replayed, held };
+}
+
+async function processAssign(cells: BulkCells, key: string, context: BulkServerContext, actor: SessionUser): Promise<RowOutcome> {
   const previous = await existingRequest(key);
   if (previous) {
     // Done (or started) by an earlier run: its stored request replays to the first result.
-    const outcome = await runApprovalOperation('approval.create', { idempotencyKey: key, actorId, request: previous as CreateApprovalRequest });
+    const outcome = await runApprovalOperation('approval.create', { idempotencyKey: key, actorId: actor.id, request: previous as CreateApprovalRequest, existingOnly: true });
     return { status: 'SUCCEEDED', approvalId: outcome.result.id, cardId: outcome.cardId, message: null, replayed: true };
   }
   const parsed = assignFormSchema.safeParse(assignValuesFromCells(cells, context, key).values);
   if (!parsed.success) return failed(messagesOf(parsed.error.issues));
-  const outcome = await assignCard(parsed.data, { actorId, context });
+  const outcome = await assignCard(parsed.data, { actor, context });
+  if (outcome.held) return waiting(outcome.held);
   return { status: 'SUCCEEDED', approvalId: outcome.approvalId, cardId: outcome.cardId, message: null, replayed: outcome.replayed };
 }
 
@@ -74,10 +87,10 @@ async function editTarget(approvalId: string): Promise<{ sparadosId: string; car
   return { sparadosId: known.card.currentApproval?.sparadosId ?? approvalId, cardId: known.cardId };
 }
 
-async function processEdit(cells: BulkCells, key: string, context: BulkServerContext, actorId: string | null): Promise<RowOutcome> {
+async function processEdit(cells: BulkCells, key: string, context: BulkServerContext, actor: SessionUser): Promise<RowOutcome> {
   const previous = await existingRequest(key);
   if (previous) {
-    const outcome = await runApprovalOperation('approval.edit', { idempotencyKey: key, actorId, request: previous as EditApprovalRequest });
+    const outcome = await runApprovalOperation('approval.edit', { idempotencyKey: key, actorId: actor.id, request: previous as EditApprovalRequest, existingOnly: true });
     return { status: 'SUCCEEDED', approvalId: outcome.result.id, cardId: outcome.cardId, message: null, replayed: true };
   }
   const target = await editTarget((cells.approvalId ?? '').trim());
@@ -92,26 +105,22 @@ async function processEdit(cells: BulkCells, key: string, context: BulkServerCon
   const contextErrors = Object.values(checkAssignContext({ ...parsed.data, cardAliasId: current.cardAliasId ?? context.cardAliasId }, rowContext)).flat();
   if (contextErrors.length > 0) return failed(contextErrors.join('; '));
 
-  const outcome = await runApprovalOperation('approval.edit', {
-    idempotencyKey: key,
-    actorId,
-    cardId,
-    approvalSparadosId: current.id,
-    request: { approvalId: current.id, body: toEditApprovalInput(parsed.data, context.mccCategories) },
-  });
-  return { status: 'SUCCEEDED', approvalId: outcome.result.id, cardId: outcome.cardId ?? cardId, message: null, replayed: outcome.replayed };
+  // The card page's own edit: the card's lane, the budget gate, the write-intent path.
+  const outcome = await editCardRules({ cardId, approvalId: current.id, idempotencyKey: key, ...parsed.data }, actor);
+  if (outcome.held) return waiting(outcome.held);
+  return { status: 'SUCCEEDED', approvalId: outcome.approvalId, cardId: outcome.cardId, message: null, replayed: outcome.replayed };
 }
 
 export async function processBulkRow(
   row: { rowNumber: number; operation: string; cells: BulkCells },
   bulk: { fileHash: string },
   context: BulkServerContext,
-  actorId: string | null,
+  actor: SessionUser,
 ): Promise<RowOutcome> {
   const operation: BulkOperation = row.operation === 'edit' ? 'edit' : 'assign';
   const key = bulkRowKey(bulk.fileHash, row.rowNumber, operation);
   try {
-    return operation === 'assign' ? await processAssign(row.cells, key, context, actorId) : await processEdit(row.cells, key, context, actorId);
+    return operation === 'assign' ? await processAssign(row.cells, key, context, actor) : await processEdit(row.cells, key, context, actor);
   } catch (error) {
     const appError = isAppError(error) ? error : appErrorOf(error);
     if (appError.code === ErrorCode.OUTCOME_PENDING) {
@@ -166,6 +175,7 @@ export interface ProcessReport {
   succeeded: number;
   failed: number;
   checking: number;
+  waiting: number;
   replayed: number;
 }
 
@@ -175,20 +185,22 @@ export async function processBulkImport(importId: string, options: ProcessOption
   const bulk = await db.bulkImport.findUnique({ where: { id: importId } });
   if (!bulk) throw new Error(`bulk import ${importId} not found`);
   if (bulk.status === 'PREVIEW') throw new Error(`bulk import ${importId} was not confirmed`);
-  if (bulk.status === 'DONE') return { processed: 0, succeeded: 0, failed: 0, checking: 0, replayed: 0 };
+  if (bulk.status === 'DONE') return { processed: 0, succeeded: 0, failed: 0, checking: 0, waiting: 0, replayed: 0 };
   await db.bulkImport.update({ where: { id: importId }, data: { status: 'RUNNING', startedAt: bulk.startedAt ?? now(), error: null } });
 
   const context = bulkContext(await loadAssignContext(), bulk.cardAliasId, bulk.timezone);
-  const importer = bulk.createdById ? await db.adminUser.findUnique({ where: { id: bulk.createdById }, select: { id: true, email: true, name: true } }) : null;
+  // Rows act as the person who uploaded the file, with their role's allowance (the budget policy).
+  const importer = bulk.createdById ? await db.adminUser.findUnique({ where: { id: bulk.createdById }, select: { id: true, email: true, name: true, role: true, status: true } }) : null;
   const actor: AuditActor | null = importer;
   const rows = await db.bulkImportRow.findMany({ where: { bulkImportId: importId, status: 'PENDING' }, orderBy: { rowNumber: 'asc' } });
-  const report: ProcessReport = { processed: 0, succeeded: 0, failed: 0, checking: 0, replayed: 0 };
+  const report: ProcessReport = { processed: 0, succeeded: 0, failed: 0, checking: 0, waiting: 0, replayed: 0 };
+  const refusal = !importer ? 'Nobody is named as the uploader of this file.' : importer.status !== 'ACTIVE' ? `${importer.name}, who uploaded this file, can no longer act (the account is ${importer.status.toLowerCase()}).` : null;
 
   await pool(
     rows,
     options.concurrency ?? DEFAULT_BULK_CONCURRENCY,
     async (row) => {
-      const outcome = await processBulkRow({ rowNumber: row.rowNumber, operation: row.operation, cells: row.cells as BulkCells }, bulk, context, bulk.createdById);
+      const outcome = refusal || !importer ? failed(refusal ?? '') : await processBulkRow({ rowNumber: row.rowNumber, operation: row.operation, cells: row.cells as BulkCells }, bulk, context, importer);
       const at = now();
       await db.bulkImportRow.update({
         where: { id: row.id },
@@ -197,9 +209,13 @@ export async function processBulkImport(importId: string, options: ProcessOption
       if (outcome.status === 'SUCCEEDED' && !outcome.replayed && outcome.cardId) {
         await auditBulkRow({ operation: row.operation, rowNumber: row.rowNumber, approvalId: outcome.approvalId, cardId: outcome.cardId }, bulk, actor, at);
       }
+      if (outcome.held && !outcome.replayed && actor) {
+        await recordAudit(db, heldAuditDraft(actor.name, outcome.held, ` (${bulk.fileName}, row ${row.rowNumber})`), { actor, ip: null, at });
+      }
       report.processed++;
       if (outcome.status === 'SUCCEEDED') report.succeeded++;
       else if (outcome.status === 'CHECKING') report.checking++;
+      else if (outcome.status === 'WAITING') report.waiting++;
       else report.failed++;
       if (outcome.replayed) report.replayed++;
     },

@@ -21,6 +21,7 @@ export async function getBulkProgress(importId: string): Promise<BulkProgress | 
     succeeded: count('SUCCEEDED'),
     failed: count('FAILED'),
     checking: count('CHECKING'),
+    waiting: count('WAITING'),
     error: bulk.error,
     startedAt: bulk.startedAt?.toISOString() ?? null,
     finishedAt: bulk.finishedAt?.toISOString() ?? null,
@@ -32,7 +33,7 @@ export interface BulkRowView {
   operation: string;
   cells: BulkCells;
   errors: CellError[];
-  status: 'INVALID' | 'PENDING' | 'CHECKING' | 'SUCCEEDED' | 'FAILED';
+  status: 'INVALID' | 'PENDING' | 'CHECKING' | 'WAITING' | 'SUCCEEDED' | 'FAILED';
   approvalId: string | null;
   cardId: string | null;
   errorMessage: string | null;

@@ -9,6 +9,7 @@ import { actionSuite } from '@/tests/support/action-test';
 import { deleteCardholder, findCardholders, updateCardholder } from './actions';
 import { getCardholder, listCardholders } from './queries';
 import { upsertCardholder } from './store';
+import { admittedNewCard } from '@/tests/support/admission';
 
 // The cardholder directory's actions against the real database and sandbox.
 
@@ -22,7 +23,8 @@ async function holderWithCard() {
   const body = suite.sandbox.request();
   const user = body.user as { email: string; prefix: string; phone: string };
   const holder = await upsertCardholder(db, { email: user.email, phonePrefix: user.prefix, phoneNumber: user.phone, firstName: 'Active', lastName: 'Holder' });
-  const created = await runApprovalOperation('approval.create', { idempotencyKey: randomUUID(), request: { body, cardholderId: holder.id } });
+  const key = randomUUID();
+  const created = await runApprovalOperation('approval.create', { idempotencyKey: key, request: { body, cardholderId: holder.id }, admission: await admittedNewCard(key) });
   return { cardholderId: holder.id, cardId: created.cardId!, approvalId: created.result.id };
 }
 

@@ -191,7 +191,10 @@ export async function createDemoCards(sandboxUrl: string): Promise<DemoCardsRepo
     const sparadosCards: Array<string | null> = [];
     for (const card of CARDS) {
       const alias = card.account === 'travel' && travel ? travel.cardAliasId : main!.cardAliasId;
-      const assigned = await act(runAction(assignCardActionDefinition, assignForm(card, alias, corporation.currency), runtime), `assign ${card.description}`);
+      const outcome = await act(runAction(assignCardActionDefinition, assignForm(card, alias, corporation.currency), runtime), `assign ${card.description}`);
+      // The demo budgets are within the admin's own allowance (docs/decisions/105): none is held.
+      if (!outcome.approvalId || !outcome.cardId) throw new Error(`demo data: assigning ${card.description} was held for a second approver`);
+      const assigned = { ...outcome, approvalId: outcome.approvalId, cardId: outcome.cardId };
       let sparadosCardId: string | null = null;
       if (card.then !== 'wait') {
         await control.redeem(assigned.approvalId);

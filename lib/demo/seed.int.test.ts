@@ -28,7 +28,7 @@ describe('seedDemoData', () => {
       expect(await verifyPassword(users[0].passwordHash!, demo.password)).toBe(true);
     }
     expect((await db.setting.findUniqueOrThrow({ where: { key: 'organization.name' } })).value).toBe('Changed By Admin');
-    expect(await db.setting.findUnique({ where: { key: 'topups.operatorLimitMinor' } })).not.toBeNull();
+    expect(await db.setting.findUnique({ where: { key: 'alerts.lowBalanceMinor' } })).not.toBeNull();
     await db.setting.update({ where: { key: 'organization.name' }, data: { value: 'Demo Company' } });
   });
 });

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { getSparadosClient } from '@/lib/sparados';
 import { performWrite } from './perform-write';
 import { reconcileLater } from '@/tests/support/reconcile';
+import { admittedNewCard } from '@/tests/support/admission';
 
 // The write-intent pattern against the real database and sandbox: a repeated key applies once,
 // a refusal is recorded, and a crash between the Sparados call and the database write is finished
@@ -27,7 +28,8 @@ async function upstreamCountFor(email: string): Promise<number> {
 
 async function assigned() {
   const request = sandbox.request();
-  const outcome = await runApprovalOperation('approval.create', { idempotencyKey: randomUUID(), request: { body: request } });
+  const key = randomUUID();
+  const outcome = await runApprovalOperation('approval.create', { idempotencyKey: key, request: { body: request }, admission: await admittedNewCard(key) });
   return { request, outcome };
 }
 
@@ -35,15 +37,16 @@ describe('performWrite', () => {
   it('creates once per key: a double submit returns the first result and sends nothing', async () => {
     const key = randomUUID();
     const body = sandbox.request();
+    const admission = await admittedNewCard(key);
     const [a, b] = await Promise.all([
-      runApprovalOperation('approval.create', { idempotencyKey: key, request: { body } }),
-      runApprovalOperation('approval.create', { idempotencyKey: key, request: { body } }),
+      runApprovalOperation('approval.create', { idempotencyKey: key, request: { body }, admission }),
+      runApprovalOperation('approval.create', { idempotencyKey: key, request: { body }, admission }),
     ]);
     expect(a.result.id).toBe(b.result.id);
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
     expect(a.cardId).toBeTruthy();
     expect(a.cardId).toBe(b.cardId);
-    const again = await runApprovalOperation('approval.create', { idempotencyKey: key, request: { body } });
+    const again = await runApprovalOperation('approval.create', { idempotencyKey: key, request: { body }, existingOnly: true });
     expect(again).toMatchObject({ replayed: true, cardId: a.cardId });
     expect(again.result.validity.endDate).toBeInstanceOf(Date);
 
@@ -60,8 +63,9 @@ describe('performWrite', () => {
 
   it('refuses a key reused for another request', async () => {
     const key = randomUUID();
-    await runApprovalOperation('approval.create', { idempotencyKey: key, request: { body: sandbox.request() } });
-    await expect(runApprovalOperation('approval.create', { idempotencyKey: key, request: { body: sandbox.request() } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const admission = await admittedNewCard(key);
+    await runApprovalOperation('approval.create', { idempotencyKey: key, request: { body: sandbox.request() }, admission });
+    await expect(runApprovalOperation('approval.create', { idempotencyKey: key, request: { body: sandbox.request() }, admission })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('records a Sparados refusal as FAILED and replays the failure for the same key', async () => {

@@ -6,6 +6,7 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { toAuditJson } from '@/lib/audit/json';
 import { DEFAULT_RETRY_POLICY } from '@/lib/sparados/retry';
 import type { SendContext } from './handler';
+import { holdsLane, type LaneLease } from './lanes';
 import { appErrorOf, classifyFailure } from './outcome';
 
 // The write-intent pattern of DESIGN.md: record the intent, call Sparados with its idempotency key,
@@ -21,6 +22,8 @@ export interface WriteIntent {
   /** Everything needed to send the call again (JSON): the reconciler replays from it. */
   request: unknown;
   actorId?: string | null;
+  /** The lane this write belongs to, held by the caller (lanes.ts): it stays busy until the write is confirmed. */
+  lease?: LaneLease;
 }
 
 /** What `apply` may report back, e.g. the card a new approval created. */
@@ -34,6 +37,8 @@ export interface PerformWriteOptions<T> {
   revive?: (json: unknown) => T;
   /** How long a repeat waits for the first attempt of the same key to finish. */
   waitForInFlightMs?: number;
+  /** Only return the outcome of a write already recorded under this key; never start one. */
+  existingOnly?: boolean;
 }
 
 export interface WriteOutcome<T> {
@@ -87,7 +92,7 @@ async function outcomeOfExisting<T>(db: PrismaClient, intent: WriteIntent, optio
   const deadline = Date.now() + (options.waitForInFlightMs ?? 20_000);
   for (;;) {
     const row = await db.pendingOperation.findUnique({ where: { idempotencyKey: intent.idempotencyKey } });
-    if (!row) throw new AppError(ErrorCode.INTERNAL, 'The operation record disappeared.');
+    if (!row) throw new AppError(ErrorCode.INTERNAL, 'No write is recorded under this key.');
     if (!sameRequest(row, intent)) {
       throw new AppError(ErrorCode.CONFLICT, 'This request key was already used for a different change. Reload and try again.');
     }
@@ -117,6 +122,9 @@ export async function performWrite<T>(
   options: PerformWriteOptions<T> = {},
 ): Promise<WriteOutcome<T>> {
   const db = options.db ?? defaultDb;
+  if (options.existingOnly) return outcomeOfExisting(db, intent, options);
+  const lane = intent.lease?.lane ?? null;
+  if (lane && !holdsLane(intent.lease, lane)) throw new Error(`performWrite: the lease of lane ${lane} is not held`);
   const inserted = await db.pendingOperation.createMany({
     data: [{
       idempotencyKey: intent.idempotencyKey,
@@ -125,6 +133,7 @@ export async function performWrite<T>(
       approvalSparadosId: intent.approvalSparadosId ?? null,
       request: toJson(intent.request),
       actorId: intent.actorId ?? null,
+      lane,
     }],
     skipDuplicates: true,
   });

@@ -14,6 +14,9 @@ import { cardLabelOf } from '@/lib/budgets/target';
 import { db } from '@/lib/db';
 import { AppError, isAppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
+import { admitBudgetChange, findHeld, heldAuditDraft, type ApprovedChange, type HeldChange } from '@/lib/budgets/gate';
+import { toPayload } from '@/lib/budgets/payload';
+import { cardLane, withLane } from '@/lib/operations/lanes';
 import { findOperation } from '@/lib/operations/queries';
 import { getSettings } from '@/lib/settings/queries';
 import { getSparadosClient, isSparadosError, toAppError } from '@/lib/sparados';
@@ -51,13 +54,15 @@ export interface RequestDecisionResult {
   requested: Terms;
   reason: string | null;
   replayed: boolean;
+  /** Held by the budget policy for a second person: nothing was sent. */
+  held: HeldChange | null;
 }
 
 function terms(a: { sparadosId: string; budgetMinor: bigint; endDate: Date; timezone: string }): Terms {
   return { approvalId: a.sparadosId, budgetMinor: a.budgetMinor.toString(), endDate: a.endDate.toISOString(), timezone: a.timezone };
 }
 
-async function describe(decision: RequestDecision, cardId: string, requestId: string, status: string, replayed: boolean, reason: string | null, before?: Terms | null): Promise<RequestDecisionResult> {
+async function describe(decision: RequestDecision, cardId: string, requestId: string, status: string, replayed: boolean, reason: string | null, before?: Terms | null, held: HeldChange | null = null): Promise<RequestDecisionResult> {
   const request = await db.approval.findUnique({ where: { sparadosId: requestId } });
   if (!request) throw new AppError('NOT_FOUND', 'This change request no longer exists. Reload the page.');
   const parent = before === undefined && request.parentSparadosId ? await db.approval.findUnique({ where: { sparadosId: request.parentSparadosId } }) : null;
@@ -74,68 +79,133 @@ async function describe(decision: RequestDecision, cardId: string, requestId: st
     requested: terms(request),
     reason,
     replayed,
+    held,
   };
 }
 
-/** Accept or reject one change request. */
+/** Accept or reject one change request. Accepting raises the budget: the budget gate may hold it (lib/budgets/gate.ts). */
 export async function decideChangeRequest(
   decision: 'accept' | 'reject',
   input: { cardId: string; approvalId: string; idempotencyKey: string; reason?: string },
   user: SessionUser,
+  approved: ApprovedChange | null = null,
 ): Promise<RequestDecisionResult> {
-  const result = await runSimpleCardAction(decision, { cardId: input.cardId, approvalId: input.approvalId, idempotencyKey: input.idempotencyKey }, user);
+  const result = await runSimpleCardAction(decision, { cardId: input.cardId, approvalId: input.approvalId, idempotencyKey: input.idempotencyKey }, user, approved);
   forgetOpenRequestCount();
-  return describe(decision, input.cardId, input.approvalId, result.status, result.replayed, decision === 'reject' ? (input.reason ?? null) : null);
+  return describe(decision, input.cardId, input.approvalId, result.status, result.replayed, decision === 'reject' ? (input.reason ?? null) : null, undefined, result.held);
 }
 
 const EDITABLE_FIELDS = new Set(['budget', 'endDate']);
 
+/** The edit a "edit then accept" sends: the stored one on a repeat, else the request as Sparados has it now with the new budget and end date. */
+async function editRequestFor(input: EditAndAcceptInput, editKey: string): Promise<EditApprovalRequest> {
+  const editedBefore = await findOperation(editKey);
+  if (editedBefore) return editedBefore.request as EditApprovalRequest;
+  let fresh;
+  try {
+    fresh = await getSparadosClient().getApproval(input.approvalId);
+  } catch (error) {
+    throw isSparadosError(error) ? toAppError(error) : error;
+  }
+  await saveApprovalFromSparados(fresh, { cardId: input.cardId });
+  if (fresh.status !== 'CREATED') throw new AppError('INVALID_STATE', `This change request was already answered (it is ${fresh.rawStatus.toLowerCase()}). Reload the page.`);
+  const currency = fresh.cardAliasId ? (await findAccount(fresh.cardAliasId))?.currency : null;
+  if (currency && currency !== input.currency) throw new AppError('CONFLICT', `The account is in ${currency}; reload the page.`);
+  const values = rulesValuesFromApproval(fresh, input.currency, (await getSettings())['display.timezone']);
+  const parsed = rulesFormSchema.safeParse({ ...values, budget: input.budget, endDate: input.endDate });
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    const other: string[] = [];
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      if (EDITABLE_FIELDS.has(field)) (fieldErrors[field] ??= []).push(issue.message);
+      else other.push(issue.message);
+    }
+    throw new AppError('VALIDATION', other.length ? `The request's other rules cannot be sent back as they are: ${other.join('; ')}` : undefined, { fieldErrors });
+  }
+  return { approvalId: fresh.id, body: toEditApprovalInput(parsed.data, await getMccCategories()), statusBefore: 'CREATED' };
+}
+
+async function budgetOf(approvalId: string | null): Promise<bigint> {
+  if (!approvalId) return 0n;
+  try {
+    return BigInt((await getSparadosClient().getApproval(approvalId)).budgetMinor);
+  } catch (error) {
+    throw isSparadosError(error) ? toAppError(error) : error;
+  }
+}
+
 /**
  * Edit then accept: the request's budget and end date are changed in place (Sparados keeps the id and
  * the CREATED status), then it is accepted. One intent, two writes, each with a key derived from the
- * form's: a retry finishes whichever step is missing and repeats neither.
+ * form's: a retry finishes whichever step is missing and repeats neither. The raise (the edited budget
+ * against the card's current one) passes the budget gate before either write is sent; both are sent
+ * holding the card's lane.
  */
-export async function editAndAcceptRequest(input: EditAndAcceptInput & { idempotencyKey: string }, user: SessionUser): Promise<RequestDecisionResult> {
+export async function editAndAcceptRequest(input: EditAndAcceptInput & { idempotencyKey: string }, user: SessionUser, approved: ApprovedChange | null = null): Promise<RequestDecisionResult> {
   const editKey = deriveKey(input.idempotencyKey, 'edit');
   const acceptKey = deriveKey(input.idempotencyKey, 'accept');
   const row = await db.approval.findUnique({ where: { sparadosId: input.approvalId }, select: { cardId: true, parentSparadosId: true } });
   if (!row || row.cardId !== input.cardId) throw new AppError('NOT_FOUND', 'This change request no longer exists. Reload the page.');
   const parent = row.parentSparadosId ? await db.approval.findUnique({ where: { sparadosId: row.parentSparadosId } }) : null;
   const before = parent ? terms(parent) : null;
+  const currency = (await findAccount(parent?.balanceAliasId ?? ''))?.currency ?? input.currency;
 
-  const editedBefore = await findOperation(editKey);
-  let request: EditApprovalRequest;
-  if (editedBefore) {
-    request = editedBefore.request as EditApprovalRequest;
-  } else {
-    let fresh;
-    try {
-      fresh = await getSparadosClient().getApproval(input.approvalId);
-    } catch (error) {
-      throw isSparadosError(error) ? toAppError(error) : error;
-    }
-    await saveApprovalFromSparados(fresh, { cardId: input.cardId });
-    if (fresh.status !== 'CREATED') throw new AppError('INVALID_STATE', `This change request was already answered (it is ${fresh.rawStatus.toLowerCase()}). Reload the page.`);
-    const currency = fresh.cardAliasId ? (await findAccount(fresh.cardAliasId))?.currency : null;
-    if (currency && currency !== input.currency) throw new AppError('CONFLICT', `The account is in ${currency}; reload the page.`);
-    const values = rulesValuesFromApproval(fresh, input.currency, (await getSettings())['display.timezone']);
-    const parsed = rulesFormSchema.safeParse({ ...values, budget: input.budget, endDate: input.endDate });
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      const other: string[] = [];
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
-        if (EDITABLE_FIELDS.has(field)) (fieldErrors[field] ??= []).push(issue.message);
-        else other.push(issue.message);
-      }
-      throw new AppError('VALIDATION', other.length ? `The request's other rules cannot be sent back as they are: ${other.join('; ')}` : undefined, { fieldErrors });
-    }
-    request = { approvalId: fresh.id, body: toEditApprovalInput(parsed.data, await getMccCategories()) };
-  }
-  await runApprovalOperation('approval.edit', { idempotencyKey: editKey, actorId: user.id, cardId: input.cardId, approvalSparadosId: input.approvalId, request });
-  const accepted = await runSimpleCardAction('accept', { cardId: input.cardId, approvalId: input.approvalId, idempotencyKey: acceptKey }, user);
-  forgetOpenRequestCount();
-  return describe('edit_accept', input.cardId, input.approvalId, accepted.status, accepted.replayed, null, before);
+  const earlier = async (): Promise<RequestDecisionResult | null> => {
+    const held = await findHeld(acceptKey, user);
+    if (held) return describe('edit_accept', input.cardId, input.approvalId, 'CREATED', held.replayed, null, before, held);
+    const accepted = await findOperation(acceptKey);
+    if (!accepted) return null;
+    const outcome = await runApprovalOperation('approval.accept', { idempotencyKey: acceptKey, actorId: user.id, cardId: input.cardId, request: accepted.request as { approvalId: string }, existingOnly: true });
+    forgetOpenRequestCount();
+    return describe('edit_accept', input.cardId, input.approvalId, outcome.result.rawStatus, outcome.replayed, null, before);
+  };
+  const first = await earlier();
+  if (first) return first;
+
+  return withLane(
+    cardLane(input.cardId),
+    acceptKey,
+    async (lease) => {
+      const again = await earlier();
+      if (again) return again;
+      const request = await editRequestFor(input, editKey);
+      const from = await budgetOf(row.parentSparadosId);
+      const to = BigInt(request.body.rules.budgetMinor);
+      const label = await cardLabelOf(input.cardId);
+      const gate = await admitBudgetChange({
+        actor: user,
+        kind: 'ACCEPT_REQUEST',
+        cardId: input.cardId,
+        increaseMinor: to - from,
+        currency,
+        operationKey: acceptKey,
+        lease,
+        approved,
+        hold: () => ({
+          summary: `edit and accept the change request for ${label} (budget ${formatMoney(from, currency)} → ${formatMoney(to, currency)}, ends ${input.endDate})`,
+          approvalSparadosId: input.approvalId,
+          payload: toPayload({ cardId: input.cardId, approvalId: input.approvalId, edit: { currency: input.currency, budget: input.budget, endDate: input.endDate } }),
+        }),
+      });
+      if (gate.decision === 'wait') return describe('edit_accept', input.cardId, input.approvalId, 'CREATED', gate.held.replayed, null, before, gate.held);
+      // The in-place edit raises nothing by itself (the request is not in force until accepted).
+      const edit = await admitBudgetChange({ actor: user, kind: 'EDIT', cardId: input.cardId, increaseMinor: 0n, currency, operationKey: editKey, lease, hold: () => ({ summary: '' }) });
+      if (edit.decision !== 'apply') throw new Error('an edit that raises nothing was held');
+      await runApprovalOperation('approval.edit', { idempotencyKey: editKey, actorId: user.id, cardId: input.cardId, approvalSparadosId: input.approvalId, request, admission: edit.admission });
+      const accepted = await runApprovalOperation('approval.accept', {
+        idempotencyKey: acceptKey,
+        actorId: user.id,
+        cardId: input.cardId,
+        approvalSparadosId: input.approvalId,
+        request: { approvalId: input.approvalId },
+        admission: gate.admission,
+      });
+      forgetOpenRequestCount();
+      return describe('edit_accept', input.cardId, input.approvalId, accepted.result.rawStatus, accepted.replayed, null, before);
+    },
+    { ownKeys: [editKey, acceptKey] },
+  );
 }
 
 export interface BulkDecisionRow {
@@ -156,7 +226,12 @@ export async function decideManyRequests(
   for (const item of input.items) {
     try {
       const result = await decideChangeRequest(input.decision, { ...item, idempotencyKey: deriveKey(input.idempotencyKey, item.approvalId), reason: input.reason }, user);
-      rows.push({ ...item, ok: true, message: input.decision === 'accept' ? `Accepted: the card now follows ${result.currentApprovalId ?? item.approvalId}.` : 'Rejected.', result });
+      const message = result.held
+        ? `Waits for a second approver: ${result.held.reason}.`
+        : input.decision === 'accept'
+          ? `Accepted: the card now follows ${result.currentApprovalId ?? item.approvalId}.`
+          : 'Rejected.';
+      rows.push({ ...item, ok: true, message, result });
     } catch (error) {
       if (!isAppError(error)) console.error(JSON.stringify({ level: 'error', message: 'bulk request decision failed', approvalId: item.approvalId, detail: error instanceof Error ? error.message : String(error) }));
       rows.push({ ...item, ok: false, message: isAppError(error) ? error.message : 'Something went wrong on our side. It has been logged.', result: null });
@@ -189,6 +264,7 @@ export function describeRequestDecision(actorName: string, r: RequestDecisionRes
 }
 
 export function requestAuditDraft(actorName: string, r: RequestDecisionResult) {
+  if (r.held) return { ...heldAuditDraft(actorName, r.held), before: { currency: r.currency, currentApproval: r.before, request: { ...r.requested, status: 'CREATED' } } };
   return {
     action: r.decision === 'reject' ? 'requests.reject' : r.decision === 'accept' ? 'requests.accept' : 'requests.edit_accept',
     summary: describeRequestDecision(actorName, r),

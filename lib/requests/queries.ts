@@ -3,14 +3,14 @@ import { getAccountsConfig } from '@/lib/accounts/queries';
 import { getMccCategories } from '@/lib/approvals/mcc-settings';
 import { limitsInWords, readStoredRules } from '@/lib/approvals/rules-view';
 import { cardLabel, holderDisplayName } from '@/lib/budgets/card-label';
-import { figuresJson } from '@/lib/budgets/math';
 import { db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
-import type { Approval as ApprovalRow, BudgetChangeRequest, Prisma } from '@/lib/generated/prisma/client';
-import { approvalsWithUnfinished, findOperations, unfinishedOperationsOfCard, type OperationRecord } from '@/lib/operations/queries';
+import type { Approval as ApprovalRow, Prisma } from '@/lib/generated/prisma/client';
+import { countWaitingChanges, listBudgetChanges } from '@/lib/budgets/held-changes';
+import { approvalsWithUnfinished, unfinishedOperationsOfCard } from '@/lib/operations/queries';
 import { utc } from '@/lib/transactions/where';
 import { expiresAt } from './expiry';
-import type { BudgetChangeState, BudgetChangeView, CardInFlight, ChangeRequestView, RequestSide, RequestsInbox } from './view-types';
+import type { CardInFlight, ChangeRequestView, RequestSide, RequestsInbox } from './view-types';
 
 // Reads of the requests inbox (issue 6 item 1): change requests (CREATED reapprovals) oldest first,
 // each beside the approval its card follows now, and budget changes waiting for a second approver.
@@ -18,7 +18,6 @@ import type { BudgetChangeState, BudgetChangeView, CardInFlight, ChangeRequestVi
 /** The window of "recent spend" shown beside a request. */
 export const SPEND_DAYS = 30;
 const MAX_REQUESTS = 500;
-const RECENT_DECISIONS_MS = 86_400_000;
 const SPEND_STATUSES = ['AUTHORIZED', 'CLEARED'];
 const DECISION_KINDS = ['approval.accept', 'approval.reject', 'approval.edit', 'approval.cancel'];
 
@@ -121,63 +120,6 @@ export async function listChangeRequests(now: Date = new Date()): Promise<Change
   });
 }
 
-// ---- budget changes waiting for a second approver ----
-
-type ChangeRow = BudgetChangeRequest & { card: { description: string | null; cardholder: { firstName: string | null; lastName: string | null; email: string } } };
-
-function stateOf(change: BudgetChangeRequest, operation: Pick<OperationRecord, 'status' | 'errorMessage'> | undefined): { state: BudgetChangeState; note: string | null } {
-  if (change.status === 'AWAITING_APPROVAL') return { state: 'awaiting_approval', note: null };
-  if (change.status === 'DECLINED') return { state: 'declined', note: change.declineReason };
-  if (!operation) return { state: 'approved', note: null };
-  if (operation.status === 'SUCCEEDED') return { state: 'applied', note: null };
-  if (operation.status === 'FAILED') return { state: 'failed', note: operation.errorMessage };
-  return { state: 'checking', note: null };
-}
-
-async function budgetChangeViews(rows: ChangeRow[]): Promise<BudgetChangeView[]> {
-  const keys = rows.map((r) => r.operationKey).filter((k): k is string => Boolean(k));
-  const byKey = await findOperations(keys);
-  return rows.map((r) => {
-    const before = { budgetMinor: r.budgetBeforeMinor, spentMinor: r.spentBeforeMinor, availableMinor: r.availableBeforeMinor };
-    const { state, note } = stateOf(r, r.operationKey ? byKey.get(r.operationKey) : undefined);
-    return {
-      id: r.id,
-      cardId: r.cardId,
-      label: cardLabel({ description: r.card.description, holder: r.card.cardholder }),
-      holderName: holderDisplayName(r.card.cardholder),
-      currency: r.currency,
-      requestedById: r.requestedById,
-      requestedByName: r.requestedByName,
-      requestedAt: r.createdAt.toISOString(),
-      mode: r.mode === 'TARGET' ? 'TARGET' : 'BY',
-      deltaMinor: r.deltaMinor.toString(),
-      before: figuresJson(before),
-      after: figuresJson({ budgetMinor: before.budgetMinor + r.deltaMinor, spentMinor: before.spentMinor, availableMinor: before.availableMinor + r.deltaMinor }),
-      state,
-      decidedByName: r.decidedByName,
-      decidedAt: r.decidedAt?.toISOString() ?? null,
-      note,
-    };
-  });
-}
-
-const changeInclude = { card: { select: { description: true, cardholder: { select: { firstName: true, lastName: true, email: true } } } } } as const;
-
-export async function listBudgetChanges(now: Date = new Date(), cardId?: string): Promise<{ waiting: BudgetChangeView[]; recent: BudgetChangeView[] }> {
-  const card = cardId ? { cardId } : {};
-  const [waiting, recent] = await Promise.all([
-    db.budgetChangeRequest.findMany({ where: { status: 'AWAITING_APPROVAL', ...card }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: MAX_REQUESTS, include: changeInclude }),
-    db.budgetChangeRequest.findMany({
-      where: { status: { not: 'AWAITING_APPROVAL' }, decidedAt: { gte: new Date(now.getTime() - RECENT_DECISIONS_MS) }, ...card },
-      orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }],
-      take: 50,
-      include: changeInclude,
-    }),
-  ]);
-  const [w, r] = await Promise.all([budgetChangeViews(waiting), budgetChangeViews(recent)]);
-  return { waiting: w, recent: r };
-}
-
 export async function getRequestsInbox(now: Date = new Date()): Promise<RequestsInbox> {
   const [requests, changes] = await Promise.all([listChangeRequests(now), listBudgetChanges(now)]);
   return { requests, budgetChanges: changes.waiting, recentBudgetChanges: changes.recent, expiryHours: reapprovalExpiryHours(), generatedAt: new Date().toISOString() };
@@ -189,7 +131,7 @@ export async function getRequestsInbox(now: Date = new Date()): Promise<Requests
 export async function countOpenRequests(): Promise<number> {
   const [requests, changes] = await Promise.all([
     db.approval.count({ where: { status: 'CREATED', parentSparadosId: { not: null } } }),
-    db.budgetChangeRequest.count({ where: { status: 'AWAITING_APPROVAL' } }),
+    countWaitingChanges(),
   ]);
   return requests + changes;
 }

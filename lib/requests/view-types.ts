@@ -1,4 +1,4 @@
-import type { BudgetFiguresJson } from '@/lib/budgets/math';
+import type { BudgetChangeView } from '@/lib/budgets/view-types';
 
 // What the requests inbox receives: plain JSON (money as decimal strings of minor units, dates as ISO
 // strings), the same from the server render and from polling. Client-safe.
@@ -37,28 +37,6 @@ export interface ChangeRequestView {
   expiresAt: string | null;
   /** A decision on it was sent and Sparados has not confirmed it yet. */
   checking: boolean;
-}
-
-export type BudgetChangeState = 'awaiting_approval' | 'applied' | 'checking' | 'failed' | 'declined' | 'approved';
-
-export interface BudgetChangeView {
-  id: string;
-  cardId: string;
-  label: string;
-  holderName: string;
-  currency: string;
-  requestedById: string;
-  requestedByName: string;
-  requestedAt: string;
-  mode: 'BY' | 'TARGET';
-  deltaMinor: string;
-  before: BudgetFiguresJson;
-  after: BudgetFiguresJson;
-  state: BudgetChangeState;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  /** Decline reason, or Sparados' refusal. */
-  note: string | null;
 }
 
 export interface RequestsInbox {

@@ -3,13 +3,6 @@
 
 export const DEFAULT_SETTINGS = {
   'organization.name': 'Demo Company',
-  /**
-   * Four eyes (docs/decisions/101): the largest top-up each role applies alone; a larger one waits
-   * for a different APPROVER or ADMIN. VIEWERs cannot top up at all.
-   */
-  'topups.operatorLimitMinor': 100_000,
-  'topups.approverLimitMinor': 1_000_000,
-  'topups.adminLimitMinor': 1_000_000,
   'display.timezone': 'Europe/Warsaw',
   /** The dashboard warns when an account's available balance falls below this (minor units of its currency). */
   'alerts.lowBalanceMinor': 1_000_000,

@@ -4,8 +4,9 @@ import Link from 'next/link';
 import { AccountsVisualsEditor } from '@/components/settings/accounts-visuals';
 import { LowBalanceThresholdForm } from '@/components/settings/low-balance-threshold';
 import { MccCategoriesEditor } from '@/components/settings/mcc-categories';
-import { TopUpLimitsForm } from '@/components/settings/topup-limits';
-import { topUpLimitsFrom } from '@/lib/budgets/thresholds';
+import { BudgetPolicyForm } from '@/components/settings/budget-policy';
+import { listBudgetChanges } from '@/lib/budgets/held-changes';
+import { readBudgetPolicy } from '@/lib/budgets/policy-store';
 import { SparadosConnection } from '@/components/settings/sparados-connection';
 import { SyncHealthSection } from '@/components/settings/sync-health';
 import { PageHeader } from '@/components/shell/page-header';
@@ -41,7 +42,7 @@ function minutes(value: number): string {
 export default async function SettingsPage() {
   const user = await requirePermission('settings.view');
   const env = getEnv();
-  const [settings, mccCategories, accounts] = await Promise.all([getSettings(), getMccCategoriesEditorData(), getAccountsEditorData()]);
+  const [settings, mccCategories, accounts, policy, changes] = await Promise.all([getSettings(), getMccCategoriesEditorData(), getAccountsEditorData(), readBudgetPolicy(), listBudgetChanges()]);
   const connection = getSparadosConnectionInfo();
   const canManage = can(user.role, 'settings.manage');
   // Limits and thresholds are minor units of the corporation's balance currency (sandbox: its fixture's).
@@ -105,7 +106,16 @@ export default async function SettingsPage() {
             </dl>
           </CardContent>
         </Card>
-        <TopUpLimitsForm limits={topUpLimitsFrom(settings)} currency={currency} canManage={canManage} />
+        <BudgetPolicyForm
+          policy={policy.policy}
+          revision={policy.revision}
+          currency={currency}
+          canManage={canManage}
+          pending={changes.waiting.filter((c) => c.kind === 'POLICY')}
+          userId={user.id}
+          role={user.role}
+          timezone={settings['display.timezone']}
+        />
         <LowBalanceThresholdForm thresholdMinor={settings['alerts.lowBalanceMinor']} currency={currency} canManage={canManage} />
         <MccCategoriesEditor {...mccCategories} canManage={canManage} />
         <AccountsVisualsEditor {...accounts} environment={connection.environment} canManage={canManage} />

@@ -5,7 +5,7 @@ import { CardDetailView } from '@/components/cards/card-detail';
 import { PageHeader } from '@/components/shell/page-header';
 import { getCardDetail, getCardEditSupport } from '@/lib/approvals/queries';
 import { requirePermission } from '@/lib/auth/session';
-import { ownTopUpLimit } from '@/lib/budgets/queries';
+import { aloneLimitForCard } from '@/lib/budgets/queries';
 import { CardTransactions } from '@/components/transactions/card-transactions';
 import { parseCardFix } from '@/lib/transactions/decline-reasons';
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Card' };
 export default async function CardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('cards.view');
   const { id } = await params;
-  const [card, support, ownLimitMinor] = await Promise.all([getCardDetail(id), getCardEditSupport(), ownTopUpLimit(user.role)]);
+  const [card, support, ownLimitMinor] = await Promise.all([getCardDetail(id), getCardEditSupport(), aloneLimitForCard(user, id)]);
   if (!card) notFound();
   return (
     <>

@@ -7,7 +7,7 @@ import { Card } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { listBudgetCards, MAX_ROWS, ownTopUpLimit } from '@/lib/budgets/queries';
+import { allowanceFor, listBudgetCards, MAX_ROWS } from '@/lib/budgets/queries';
 
 export const metadata: Metadata = { title: 'Change budgets' };
 
@@ -15,7 +15,8 @@ export default async function BulkBudgetPage({ searchParams }: { searchParams: P
   const user = await requirePermission('cards.view');
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 100) ?? '';
-  const [cards, ownLimitMinor] = await Promise.all([listBudgetCards(q), ownTopUpLimit(user.role)]);
+  const cards = await listBudgetCards(q);
+  const allowance = await allowanceFor(user, cards.map((c) => c.cardId));
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-600">
@@ -26,7 +27,7 @@ export default async function BulkBudgetPage({ searchParams }: { searchParams: P
       </nav>
       <PageHeader
         title="Change budgets"
-        description="Top up, reduce or set the available amount of many active cards at once. Each card is checked on its own: a reduction below what is spent is refused, and a top-up above your limit waits for a second approver."
+        description="Top up, reduce or set the available amount of many active cards at once. Each card is checked on its own: a reduction below what is spent is refused, and a top-up above what you may add alone (the budget policy) waits for a second approver."
       />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Find cards">
         <label className="sr-only" htmlFor="budget-q">
@@ -42,7 +43,7 @@ export default async function BulkBudgetPage({ searchParams }: { searchParams: P
           key={q}
           cards={cards}
           kind="bulk"
-          ownLimitMinor={ownLimitMinor}
+          allowance={allowance}
           canAct={can(user.role, 'cards.topup')}
           emptyText={q ? 'No active card matches this search.' : 'No active cards: only a redeemed card that is not locked can change its budget.'}
         />

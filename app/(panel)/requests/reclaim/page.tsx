@@ -7,7 +7,7 @@ import { Card } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
-import { listIdleCards, MAX_ROWS, ownTopUpLimit } from '@/lib/budgets/queries';
+import { allowanceFor, listIdleCards, MAX_ROWS } from '@/lib/budgets/queries';
 
 export const metadata: Metadata = { title: 'Reclaim idle budget' };
 
@@ -21,7 +21,8 @@ function daysFrom(value: string | string[] | undefined): number {
 export default async function ReclaimPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('requests.view');
   const days = daysFrom((await searchParams).days);
-  const [cards, ownLimitMinor] = await Promise.all([listIdleCards(days), ownTopUpLimit(user.role)]);
+  const cards = await listIdleCards(days);
+  const allowance = await allowanceFor(user, []);
   const period = days === 1 ? '1 day' : `${days} days`;
   return (
     <>
@@ -46,7 +47,7 @@ export default async function ReclaimPage({ searchParams }: { searchParams: Prom
         </Button>
       </form>
       <Card>
-        <BulkBudget key={days} cards={cards} kind="reclaim" ownLimitMinor={ownLimitMinor} canAct={can(user.role, 'cards.topup')} emptyText={`No idle cards: no active card at least ${period} old has budget left without any spend in the last ${period}.`} />
+        <BulkBudget key={days} cards={cards} kind="reclaim" allowance={allowance} canAct={can(user.role, 'cards.topup')} emptyText={`No idle cards: no active card at least ${period} old has budget left without any spend in the last ${period}.`} />
       </Card>
       {cards.length === MAX_ROWS ? <p className="mt-2 text-xs text-slate-500">Showing the {MAX_ROWS} cards with the most budget left.</p> : null}
     </>
