@@ -13,8 +13,13 @@ import { createTestUser } from '@/tests/support/users';
 import { approveBudgetChange } from './actions';
 import { budgetOf, deliveredCard, runtimeFor } from './test-support';
 
-// Exactly-once budget changes through the panel's own path (action wrapper → fresh read → write-intent
-// → Sparados client with read-before-retry → reconciler) while the sandbox fails calls on purpose.
+// Exactly-once budget changes through the panel's own path (action wrapper → card lane → fresh read →
+// budget gate → write-intent → Sparados client with read-before-retry → reconciler) while the sandbox
+// fails calls on purpose, and even when it ignores X-Idempotency-Key.
+
+// Injected timeouts hold a request until the client gives up: a short per-attempt timeout keeps the
+// run fast (read by lib/env on first use, after this file is loaded).
+process.env.SPARADOS_TIMEOUT_MS = '1000';
 
 let sandbox: SandboxHarness;
 let admin: SessionUser;
@@ -47,8 +52,10 @@ async function clickUntilAnswered(input: Record<string, unknown>, user: SessionU
     const [first, second] = await Promise.all([runAction(changeBudget.definition, input, runtimeFor(user)), runAction(changeBudget.definition, input, runtimeFor(user))]);
     const answered = [first, second].find((r) => r.ok);
     if (answered) return answered;
-    // Only "try again" failures may be retried; anything else would be a bug here.
-    for (const r of [first, second]) if (!r.ok) expect(['UPSTREAM_UNAVAILABLE', 'OUTCOME_PENDING', 'RATE_LIMITED']).toContain(r.code);
+    // Only "try again" failures may be retried; anything else would be a bug here. A card busy with an
+    // earlier unconfirmed change is settled by the reconciler first (the worker, a minute later).
+    for (const r of [first, second]) if (!r.ok) expect(['UPSTREAM_UNAVAILABLE', 'OUTCOME_PENDING', 'RATE_LIMITED', 'CONFLICT']).toContain(r.code);
+    if ([first, second].some((r) => !r.ok && r.code === 'CONFLICT')) await reconcileLater();
   }
   throw new Error('never answered');
 }
@@ -90,9 +97,51 @@ describe('exactly-once budget changes under sandbox faults', () => {
     expect(await budgetOf(card.approvalId)).toBe(initial + intended);
   });
 
-  it('an outcome Sparados never confirms shows as "checking" on the card until the reconciler settles it, once', async () => {
+  it('a hundred top-ups through 30 % timeouts and 5xx, with a Sparados that ignores idempotency keys, apply exactly once each', { timeout: 300_000 }, async () => {
+    const card = await deliveredCard(sandbox);
+    const initial = await budgetOf(card.approvalId);
+    await sandbox.control.addFault({ match: { path: '^/secure/' }, mode: 'ignore_idempotency' });
+    // Four fault kinds, each drawn on its own, so that about 30 % of budget writes fail: before or after
+    // Sparados applied them, as a lost answer (timeout) or an error.
+    const p = 1 - Math.pow(0.7, 1 / 4);
+    for (const fault of [
+      { mode: 'timeout', phase: 'before' },
+      { mode: 'timeout', phase: 'after' },
+      { mode: 'status', status: 503, phase: 'before' },
+      { mode: 'status', status: 500, phase: 'after' },
+    ]) {
+      await sandbox.control.addFault({ match: { method: 'PUT', path: 'increase_budget' }, probability: p, ...fault });
+    }
+
+    let requested = 0;
+    const keys: string[] = [];
+    for (let i = 1; i <= 100; i++) {
+      const key = randomUUID();
+      keys.push(key);
+      const amount = `${Math.floor(i / 100)}.${String(i % 100).padStart(2, '0')}`;
+      const result = await clickUntilAnswered({ cardId: card.cardId, approvalId: card.approvalId, idempotencyKey: key, mode: 'increase', amount, currency }, admin);
+      const outcome = result.ok ? (result.data as { outcome: string }).outcome : null;
+      expect(outcome).toMatch(/^(applied|checking)$/);
+      requested += i;
+      // Unconfirmed: the card waits for the reconciler (the worker, a minute later) before its next change.
+      if (outcome === 'checking') await reconcileLater();
+    }
+    const injected: Array<{ mode: string; applied: number }> = await sandbox.control.call('GET', '/faults');
+    const failures = injected.filter((f) => f.mode !== 'ignore_idempotency').reduce((n, f) => n + f.applied, 0);
+    expect(failures).toBeGreaterThanOrEqual(15);
+    await sandbox.control.clearFaults();
+
+    await reconcileNow();
+    const operations = await db.pendingOperation.findMany({ where: { idempotencyKey: { in: keys } }, select: { status: true } });
+    expect(operations.map((o) => o.status)).toEqual(keys.map(() => 'SUCCEEDED'));
+    expect(await budgetOf(card.approvalId)).toBe(initial + requested);
+  });
+
+  it('an outcome Sparados never confirms shows as "checking" on the card until the reconciler settles it, once, though keys are ignored', async () => {
     const card = await deliveredCard(sandbox);
     const path = `^/secure/approvals/${card.approvalId}`;
+    // The reconciler's replay cannot lean on the idempotency key: it must read before it sends.
+    await sandbox.control.addFault({ match: { path: '^/secure/' }, mode: 'ignore_idempotency' });
     // The top-up is applied, its answer is lost (after a short delay)…
     await sandbox.control.addFault({ match: { method: 'PUT', path: `${path}/increase_budget` }, mode: 'latency', latencyMs: 600, phase: 'after', times: 1 });
     await sandbox.control.addFault({ match: { method: 'PUT', path: `${path}/increase_budget` }, mode: 'status', status: 500, phase: 'after', times: 1 });
@@ -110,6 +159,7 @@ describe('exactly-once budget changes under sandbox faults', () => {
     expect(result).toMatchObject({ ok: true, data: { outcome: 'checking', after: { budgetMinor: '54200' } } });
     expect((await db.auditEvent.findFirstOrThrow({ where: { targetId: card.cardId, action: 'cards.topup' } })).summary).toMatch(/has not confirmed it yet/);
     await sandbox.control.clearFaults();
+    await sandbox.control.addFault({ match: { path: '^/secure/' }, mode: 'ignore_idempotency' });
 
     const detail = await getCardDetail(card.cardId);
     expect(detail?.inFlight.checking).toMatchObject([{ kind: 'approval.budget', label: 'Budget change', detail: '4200' }]);
