@@ -8,9 +8,9 @@ test('an ADMIN invites a user, who joins; then changes their role and disables t
   await signIn(page, 'ADMIN');
   await page.goto('/settings');
   // Money on the settings page is in the corporation's balance currency (the sandbox fixture's PLN), never a fixed EUR.
-  const topUpLimits = page.getByRole('form', { name: 'Top-up limits' });
-  await expect(topUpLimits.getByLabel('Operator (PLN)')).toHaveValue('1000.00');
-  await expect(topUpLimits.getByText('EUR')).toHaveCount(0);
+  const policy = page.getByRole('form', { name: 'Budget policy' });
+  await expect(policy.getByLabel('Operator: largest raise per change (PLN)')).toHaveValue('1000.00');
+  await expect(policy.getByText('EUR')).toHaveCount(0);
   await page.getByRole('link', { name: 'Manage admin users' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Admin users' })).toBeVisible();
 

@@ -9,7 +9,8 @@ import { dateTime } from '@/components/cards/format';
 import { CHANGE_STATE_LABELS, CHANGE_STATE_TONES, changeWords } from './budget-change-words';
 
 // On the card page: writes sent to Sparados whose outcome is not confirmed yet ("checking" until the
-// reconciler settles them) and the card's four-eyes budget changes. Polled with the card.
+// reconciler settles them) and the card's changes held by the budget policy for a second person (a
+// top-up, a rules edit, an accepted change request), with why they wait. Polled with the card.
 
 export function CardInFlightNotice({ card, timezone }: { card: CardDetail; timezone: string }) {
   const { checking, budgetChanges } = card.inFlight;
@@ -31,6 +32,7 @@ export function CardInFlightNotice({ card, timezone }: { card: CardDetail; timez
         <div key={c.id} className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm" data-testid="budget-change">
           <Badge tone={CHANGE_STATE_TONES[c.state]}>{CHANGE_STATE_LABELS[c.state]}</Badge>
           <span className="text-slate-800">{changeWords(c)}</span>
+          {c.state === 'awaiting_approval' && c.reason ? <span className="text-slate-600">— held: {c.reason}</span> : null}
           <span className="text-slate-500">
             asked by {c.requestedByName} {dateTime(c.requestedAt, timezone)}
             {c.decidedByName ? `; ${c.state === 'declined' ? 'declined' : 'approved'} by ${c.decidedByName}` : ''}
