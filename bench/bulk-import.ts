@@ -89,6 +89,11 @@ async function main(): Promise<void> {
 
   try {
     const admin = await db.adminUser.findFirstOrThrow({ where: { role: 'OPERATOR' } });
+    // A company that lets its operator assign a thousand cards in a day: the budget policy's 24-hour
+    // total is raised for the bench (every row still passes the gate; none is above the new-card limit).
+    const { DEFAULT_BUDGET_POLICY } = await import('../lib/budgets/policy');
+    const { writeBudgetPolicy } = await import('../lib/budgets/policy-store');
+    await db.$transaction((tx) => writeBudgetPolicy(tx, null, { ...DEFAULT_BUDGET_POLICY, OPERATOR: { ...DEFAULT_BUDGET_POLICY.OPERATOR, perPersonDayMinor: 1e15 } }, admin.id));
     const corporation = loadCorporation();
     const csv = csvOf(ROWS, randomUUID().slice(0, 8));
     const cardAliasId = corporation.balances[0].cardAliasId;
@@ -113,9 +118,9 @@ async function main(): Promise<void> {
 
     console.log(`\nBulk import of ${ROWS} assign rows against the sandbox (${sandbox.url}), parallelism ${concurrency}\n`);
     console.log(`upload + validation + preview rows   ${seconds(uploadMs).padStart(9)}   ${(ROWS / (uploadMs / 1000)).toFixed(0).padStart(6)} rows/s`);
-    console.log(`processing (assign through Sparados) ${seconds(runMs).padStart(9)}   ${(ROWS / (runMs / 1000)).toFixed(1).padStart(6)} rows/s   ${report.succeeded} succeeded, ${report.failed} failed`);
+    console.log(`processing (assign through Sparados) ${seconds(runMs).padStart(9)}   ${(ROWS / (runMs / 1000)).toFixed(1).padStart(6)} rows/s   ${report.succeeded} succeeded, ${report.failed} failed, ${report.waiting} held`);
     console.log(`same file again (replays)            ${seconds(replayMs).padStart(9)}   ${(ROWS / (replayMs / 1000)).toFixed(1).padStart(6)} rows/s   ${replay.replayed} replayed, ${operationsAfter - operations} new operations`);
-    const met = runMs / 1000 < TARGET_SECONDS && report.failed === 0 && operationsAfter === operations;
+    const met = runMs / 1000 < TARGET_SECONDS && report.failed === 0 && report.waiting === 0 && operationsAfter === operations;
     console.log(`\nTarget: ${ROWS} rows in under ${TARGET_SECONDS} s, none twice — ${met ? 'met' : 'NOT met'}`);
     if (report.failed > 0) {
       const failures = await db.bulkImportRow.findMany({ where: { bulkImportId: first.id, status: 'FAILED' }, take: 3, select: { rowNumber: true, errorMessage: true } });

@@ -16,9 +16,9 @@ export const ROLE_LABELS = {
 
 export const ROLE_DESCRIPTIONS = {
   VIEWER: 'Sees cards, requests, transactions and the audit log; changes nothing.',
-  OPERATOR: 'Assigns cards, locks and unlocks them, tops up within the operator limit.',
-  APPROVER: 'Answers change requests, approves top-ups above the four-eyes thresholds and takes cards back.',
-  ADMIN: 'Manages admin users, settings and the Sparados connection.',
+  OPERATOR: 'Assigns cards, locks and unlocks them, raises budgets within the operator allowance of the budget policy.',
+  APPROVER: 'Answers change requests, approves changes held for a second person and takes cards back.',
+  ADMIN: 'Manages admin users, settings (loosening the budget policy needs a second Admin) and the Sparados connection.',
 } as const satisfies Record<Role, string>;
 
 /** Permission → the lowest role that holds it. */
@@ -28,7 +28,7 @@ export const PERMISSIONS = {
   'cards.assign': 'OPERATOR',
   'cards.lock': 'OPERATOR',
   'cards.unlock': 'OPERATOR',
-  /** Any budget change; one above the requester's four-eyes threshold waits for a second approver (requests.decide). */
+  /** Any budget change; one above the requester's allowance (the budget policy) waits for a second approver (requests.decide). */
   'cards.topup': 'OPERATOR',
   'cards.takeback': 'APPROVER',
   'cards.reveal': 'APPROVER',

@@ -202,9 +202,10 @@ export async function admitBudgetChange(request: AdmitRequest): Promise<GateDeci
   }
   if (request.increaseMinor <= 0n) return { decision: 'apply', admission: admit(request) };
 
+  // The policy is read before the person's lock is taken (it changes rarely; the lock guards the totals).
+  const { policy } = await readBudgetPolicy();
   const judgement = await db.$transaction(async (tx) => {
     await lockPerson(tx, request.actor.id);
-    const { policy } = await readBudgetPolicy(tx);
     const usage = await usageOf(tx, { actorId: request.actor.id, cardId: request.cardId }, new Date());
     const verdict = judgeIncrease(policy, request.actor.role, { kind: request.kind === 'ASSIGN' ? 'new_card' : 'raise', amountMinor: request.increaseMinor }, usage);
     if (verdict.ok) await recordGrant(tx, grant);

@@ -14,7 +14,7 @@ import { recordAudit, type AuditActor } from '@/lib/audit/record';
 import { db } from '@/lib/db';
 import { ErrorCode, isAppError } from '@/lib/errors';
 import { appErrorOf } from '@/lib/operations/outcome';
-import { findOperation } from '@/lib/operations/queries';
+import { findOperation, isUnfinished } from '@/lib/operations/queries';
 import { getSparadosClient } from '@/lib/sparados';
 import type { BulkOperation } from './columns';
 import type { BulkCells } from './parse';
@@ -124,7 +124,13 @@ export async function processBulkRow(
   } catch (error) {
     const appError = isAppError(error) ? error : appErrorOf(error);
     if (appError.code === ErrorCode.OUTCOME_PENDING) {
-      return { status: 'CHECKING', approvalId: null, cardId: null, message: appError.message, replayed: false };
+      const sent = await findOperation(key);
+      if (sent && isUnfinished(sent.status)) return { status: 'CHECKING', approvalId: null, cardId: null, message: appError.message, replayed: false };
+      // Failed before its write was recorded: nothing reached Sparados, and running the file again retries it.
+      if (!sent) {
+        if (!isAppError(error)) console.error(JSON.stringify({ level: 'error', message: 'bulk row failed before sending', rowNumber: row.rowNumber, detail: error instanceof Error ? error.message : String(error) }));
+        return failed('Something went wrong before this row was sent; nothing was sent to Sparados. Upload the file again to retry it.');
+      }
     }
     const fields = Object.entries(appError.fieldErrors ?? {}).flatMap(([field, messages]) => messages.map((m) => `${field}: ${m}`));
     return failed([appError.message, ...fields].join(' — '));

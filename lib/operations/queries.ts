@@ -49,10 +49,10 @@ export function findOperation(idempotencyKey: string): Promise<OperationRecord |
   return db.pendingOperation.findUnique({ where: { idempotencyKey }, select: RECORD });
 }
 
-/** The writes made with these keys, by key (keys never used are absent). */
-export async function findOperations(keys: readonly string[]): Promise<Map<string, OperationRecord>> {
+/** The writes made with these keys, by key (keys never used are absent). `client`: an open transaction to read in. */
+export async function findOperations(keys: readonly string[], client: Prisma.TransactionClient = db): Promise<Map<string, OperationRecord>> {
   if (keys.length === 0) return new Map();
-  const rows = await db.pendingOperation.findMany({ where: { idempotencyKey: { in: [...keys] } }, select: RECORD });
+  const rows = await client.pendingOperation.findMany({ where: { idempotencyKey: { in: [...keys] } }, select: RECORD });
   return new Map(rows.map((row) => [row.idempotencyKey, row]));
 }
 

@@ -39,7 +39,7 @@ export default async function AdminUsersPage() {
       </nav>
       <PageHeader
         title="Admin users"
-        description="People who can sign in to this panel. Roles: Viewer reads, Operator assigns cards and tops up within the limit, Approver answers requests and approves top-ups above the four-eyes thresholds, Admin manages users and settings."
+        description="People who can sign in to this panel. Roles: Viewer reads, Operator assigns cards and raises budgets within its allowance, Approver answers requests and approves changes held for a second person, Admin manages users and settings."
         actions={<InviteUserDialog />}
       />
       <Card>
