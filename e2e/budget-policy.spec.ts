@@ -1,34 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import { demoUsers, expect, signIn, test } from './fixtures';
-import { sandbox } from './sandbox';
+import { openNewCard } from './cards';
 
 // Issue 10: the budget policy binds every path, not only the top-up dialog. An operator's edit of a
 // card's rules that raises its budget above the operator's allowance (1,000.00 per change, the
 // defaults of docs/decisions/105) waits for a second person: the card, the cards list and the inbox say
 // so; nothing changes until an approver approves; then the card shows the new budget, applied once.
 
-const SYNC_WAIT = { timeout: 40_000 };
-
-async function openNewCard(page: Page, email: string, lastName: string): Promise<string> {
-  const approval = await sandbox.createApproval(email, 'Ewa', lastName);
-  await sandbox.redeem(approval.id);
-  await expect(async () => {
-    await page.goto(`/cards?q=${encodeURIComponent(email)}`);
-    await expect(page.getByTestId('card-row')).toHaveCount(1, { timeout: 2_000 });
-    await expect(page.getByTestId('card-row')).toContainText('Active', { timeout: 2_000 });
-  }).toPass(SYNC_WAIT);
-  await page.getByTestId('card-row').getByRole('link').first().click();
-  await expect(page.getByTestId('budget-summary')).toContainText('400.00');
-  return page.url();
-}
-
 test("an operator's over-limit edit of a card's budget waits for an approver, who approves it; the card shows the new budget once", async ({ page }) => {
   const tag = randomUUID().slice(0, 6);
   const email = `policy-${tag}@e2e.test`;
   const name = `Policy ${tag}`;
   await signIn(page, 'OPERATOR');
-  const cardUrl = await openNewCard(page, email, name);
+  const cardUrl = await openNewCard(page, { email, firstName: 'Ewa', lastName: name });
 
   await page.getByRole('button', { name: 'Edit rules' }).click();
   const dialog = page.getByRole('dialog', { name: "Edit the card's rules" });

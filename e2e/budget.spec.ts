@@ -1,28 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
-import { sandbox } from './sandbox';
+import { openNewCard } from './cards';
 
 // Issue 6 items 2–3: budget changes on a card (top-up and reduction with the figures before and
 // after; a reduction below what is spent refused before Sparados is called) and four eyes (a top-up
 // above the requester's limit waits for a different approver; the requester cannot approve it).
 // Limits are the seeded defaults: operator 1,000.00, approver 10,000.00.
 
-const SYNC_WAIT = { timeout: 40_000 };
-
 /** A redeemed card made in Sparados (budget 400.00); opens its page once sync has brought it in. */
-async function openNewCard(page: Page, lastName: string): Promise<string> {
-  const email = `budget-${randomUUID().slice(0, 8)}@e2e.test`;
-  const approval = await sandbox.createApproval(email, 'Marek', lastName);
-  await sandbox.redeem(approval.id);
-  await expect(async () => {
-    await page.goto(`/cards?q=${encodeURIComponent(email)}`);
-    await expect(page.getByTestId('card-row')).toHaveCount(1, { timeout: 2_000 });
-    await expect(page.getByTestId('card-row')).toContainText('Active', { timeout: 2_000 });
-  }).toPass(SYNC_WAIT);
-  await page.getByTestId('card-row').getByRole('link').first().click();
-  await expect(page.getByTestId('budget-summary')).toContainText('400.00');
-  return page.url();
+function openCard(page: Page, lastName: string): Promise<string> {
+  return openNewCard(page, { email: `budget-${randomUUID().slice(0, 8)}@e2e.test`, firstName: 'Marek', lastName });
 }
 
 async function changeBudget(page: Page, mode: 'Top up by' | 'Reduce by' | 'Set available to', amount: string) {
@@ -35,7 +23,7 @@ async function changeBudget(page: Page, mode: 'Top up by' | 'Reduce by' | 'Set a
 
 test('top-up and reduction show the figures before and after; a reduction below what is spent is refused', async ({ page }) => {
   await signIn(page, 'OPERATOR');
-  await openNewCard(page, `Topup ${randomUUID().slice(0, 6)}`);
+  await openCard(page, `Topup ${randomUUID().slice(0, 6)}`);
 
   const up = await changeBudget(page, 'Top up by', '100');
   const table = up.getByTestId('budget-before-after');
@@ -62,7 +50,7 @@ test('top-up and reduction show the figures before and after; a reduction below 
 test('four eyes: a large top-up waits; the requester cannot approve it; a second approver does', async ({ page }) => {
   const name = `Foureyes ${randomUUID().slice(0, 6)}`;
   await signIn(page, 'APPROVER');
-  const cardUrl = await openNewCard(page, name);
+  const cardUrl = await openCard(page, name);
 
   // Above the approver's own limit of 10,000.00.
   const dialog = await changeBudget(page, 'Top up by', '10000.01');
@@ -105,8 +93,8 @@ test('four eyes: a large top-up waits; the requester cannot approve it; a second
 test('many cards at once from the bulk page, each with its own result', async ({ page }) => {
   const name = `Bulkbudget ${randomUUID().slice(0, 6)}`;
   await signIn(page, 'OPERATOR');
-  await openNewCard(page, `${name} A`);
-  await openNewCard(page, `${name} B`);
+  await openCard(page, `${name} A`);
+  await openCard(page, `${name} B`);
   await page.goto(`/cards/budgets?q=${encodeURIComponent(name.toLowerCase())}`);
   const rows = page.getByTestId('budget-card-row');
   await expect(rows).toHaveCount(2);

@@ -169,8 +169,9 @@ export function RequestActions({ request, role }: { request: ChangeRequestView; 
   if (!can(role, 'requests.decide')) return null;
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Answer the request">
-      <AcceptDialog request={request} />
-      <EditAcceptDialog request={request} />
+      {/* An acceptance already held for a second person is approved or declined under "Budget changes". */}
+      {request.acceptHeld ? null : <AcceptDialog request={request} />}
+      {request.acceptHeld ? null : <EditAcceptDialog request={request} />}
       <RejectDialog request={request} />
       {can(role, 'cards.takeback') ? <CancelDialog request={request} /> : null}
     </div>

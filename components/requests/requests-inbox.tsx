@@ -79,6 +79,7 @@ function RequestItem({ request, role, timezone, selected, onSelect, now }: { req
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {request.checking ? <Badge tone="info">Checking with Sparados</Badge> : null}
+          {request.acceptHeld ? <Badge tone="warning">Accepted by {request.acceptHeld.requestedByName}: waiting for a second approver</Badge> : null}
           <Badge tone={urgent ? 'danger' : 'neutral'} data-testid="request-expiry">
             {timeLeftText(request.expiresAt, now)}
           </Badge>

@@ -9,7 +9,8 @@ import type { SelectedCard } from './schemas';
 
 // The same budget change on many cards (the bulk page, reclaim). Each card is its own intent with a
 // key derived from the form's key and the card, so submitting the same form again (a retry, a double
-// click) repeats nothing; one card refused does not stop the others.
+// click) repeats nothing; one card refused does not stop the others. Each card passes the budget gate
+// on its own, so the person's 24-hour total holds back the cards past it (docs/decisions/105).
 
 export type BulkBudgetOutcome = BudgetChangeOutcome | 'refused' | 'failed';
 
@@ -31,7 +32,7 @@ function messageOf(result: BudgetChangeResult): string {
     case 'checking':
       return `Sent; Sparados has not confirmed it yet (checking).`;
     case 'awaiting_approval':
-      return `Waits for a second approver (budget would be ${to}).`;
+      return `Waits for a second approver: ${result.held ? `${result.held.reason}` : 'above what you may add alone'} (budget would be ${to}).`;
   }
 }
 

@@ -151,6 +151,11 @@ export async function findHeld(requestKey: string, actor: SessionUser): Promise<
 
 async function hold(request: AdmitRequest, judgement: Exclude<Judgement, { ok: true }>): Promise<HeldChange> {
   const draft = request.hold();
+  // One held accept per change request: a second approver's accept joins the first instead of piling up.
+  if (request.kind === 'ACCEPT_REQUEST' && draft.approvalSparadosId) {
+    const waiting = await db.budgetChangeRequest.findFirst({ where: { kind: 'ACCEPT_REQUEST', approvalSparadosId: draft.approvalSparadosId, status: 'AWAITING_APPROVAL' } });
+    if (waiting) return heldOf(waiting, request.actor.role, true);
+  }
   try {
     const row = await db.budgetChangeRequest.create({
       data: {

@@ -158,3 +158,13 @@ export async function heldOutcomes(requestKeys: readonly string[]): Promise<Map<
   }
   return out;
 }
+
+/** Of these change requests (reapproval ids), those whose acceptance is held for a second person, and by whom it was asked. */
+export async function heldAccepts(requestIds: readonly string[]): Promise<Map<string, { changeId: string; requestedByName: string }>> {
+  if (requestIds.length === 0) return new Map();
+  const rows = await db.budgetChangeRequest.findMany({
+    where: { kind: 'ACCEPT_REQUEST', approvalSparadosId: { in: [...requestIds] }, status: 'AWAITING_APPROVAL' },
+    select: { id: true, approvalSparadosId: true, requestedByName: true },
+  });
+  return new Map(rows.map((r) => [r.approvalSparadosId!, { changeId: r.id, requestedByName: r.requestedByName }]));
+}

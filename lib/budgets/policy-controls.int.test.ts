@@ -90,6 +90,29 @@ describe('splitting a raise does not get past the policy', () => {
   });
 });
 
+describe('held acceptances of a change request', () => {
+  it('a second accept above the allowance joins the first held one; the inbox shows it as waiting', async () => {
+    const [a, b] = await Promise.all([createTestUser('APPROVER', { name: 'First Approver' }), createTestUser('APPROVER')]);
+    const card = await deliveredCard(sandbox);
+    const request = await sandbox.control.changeRequest(card.approvalId, { budgetMinor: 50_000 + 1_000_001 });
+    const { saveApprovalFromSparados } = await import('@/lib/approvals/store');
+    const { getSparadosClient } = await import('@/lib/sparados');
+    await saveApprovalFromSparados(await getSparadosClient().getApproval(request.id), { cardId: card.cardId });
+    const { acceptChangeRequest } = await import('@/lib/approvals/actions');
+    const accept = (user: SessionUser) => runAction(acceptChangeRequest.definition, { cardId: card.cardId, approvalId: request.id, idempotencyKey: randomUUID() }, runtimeFor(user));
+    const first = await accept(a);
+    const second = await accept(b);
+    expect(first).toMatchObject({ ok: true, data: { held: { kind: 'ACCEPT_REQUEST', replayed: false } } });
+    expect(second).toMatchObject({ ok: true, data: { held: { replayed: true } } });
+    expect(first.ok && second.ok && second.data.held!.changeId).toBe(first.ok && first.data.held!.changeId);
+    expect(await db.budgetChangeRequest.count({ where: { approvalSparadosId: request.id, status: 'AWAITING_APPROVAL' } })).toBe(1);
+    const { listChangeRequests } = await import('@/lib/requests/queries');
+    const listed = (await listChangeRequests()).find((r) => r.approvalId === request.id);
+    expect(listed?.acceptHeld).toMatchObject({ requestedByName: 'First Approver' });
+    expect(await budgetOf(card.approvalId)).toBe(50_000);
+  });
+});
+
 describe('four eyes means two different people', () => {
   it('an account the requester invited cannot approve their changes in its first 7 days', async () => {
     const admin = await createTestUser('ADMIN', { name: 'Inviting Admin' });

@@ -6,7 +6,7 @@ import { cardLabel, holderDisplayName } from '@/lib/budgets/card-label';
 import { db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import type { Approval as ApprovalRow, Prisma } from '@/lib/generated/prisma/client';
-import { countWaitingChanges, listBudgetChanges } from '@/lib/budgets/held-changes';
+import { countWaitingChanges, heldAccepts, listBudgetChanges } from '@/lib/budgets/held-changes';
 import { approvalsWithUnfinished, unfinishedOperationsOfCard } from '@/lib/operations/queries';
 import { utc } from '@/lib/transactions/where';
 import { expiresAt } from './expiry';
@@ -85,6 +85,7 @@ export async function listChangeRequests(now: Date = new Date()): Promise<Change
     recentSpendByCard([...new Set(rows.map((r) => r.cardId))], new Date(now.getTime() - SPEND_DAYS * 86_400_000)),
     approvalsWithUnfinished(rows.map((r) => r.sparadosId), DECISION_KINDS),
   ]);
+  const held = await heldAccepts(rows.map((r) => r.sparadosId));
   const parentById = new Map(parents.map((p) => [p.sparadosId, p]));
   const checking = inFlight;
   const hours = reapprovalExpiryHours();
@@ -116,6 +117,7 @@ export async function listChangeRequests(now: Date = new Date()): Promise<Change
       recentSpend: spent ? { days: SPEND_DAYS, amountMinor: spent.amountMinor.toString(), payments: spent.payments, lastAt: spent.lastAt?.toISOString() ?? null } : null,
       expiresAt: expiresAt(askedAt, hours)?.toISOString() ?? null,
       checking: checking.has(r.sparadosId),
+      acceptHeld: held.get(r.sparadosId) ?? null,
     };
   });
 }

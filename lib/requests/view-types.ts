@@ -37,6 +37,8 @@ export interface ChangeRequestView {
   expiresAt: string | null;
   /** A decision on it was sent and Sparados has not confirmed it yet. */
   checking: boolean;
+  /** Someone accepted it above their allowance: the acceptance waits for a second person (the budget policy). */
+  acceptHeld: { changeId: string; requestedByName: string } | null;
 }
 
 export interface RequestsInbox {
