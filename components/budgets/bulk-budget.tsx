@@ -81,7 +81,7 @@ export function BulkBudget({ cards, kind, allowance, canAct, emptyText }: { card
   const currencies = new Set(selected.map((c) => c.currency));
   const currency = selected[0]?.currency ?? cards[0]?.currency ?? null;
   const mixed = currencies.size > 1;
-  const previews = new Map(cards.map((c) => [c.cardId, currency ? previewBudgetChange(c, mode, amount, c.currency ?? currency, aloneLimitFor(allowance, c.cardId)?.toString() ?? null) : ({ kind: 'empty' } as BudgetPreview)]));
+  const previews = new Map(cards.map((c) => [c.cardId, currency ? previewBudgetChange(c, mode, amount, c.currency ?? currency, aloneLimitFor(allowance, c.cardId)) : ({ kind: 'empty' } as BudgetPreview)]));
   const sendable = selected.filter((c) => previews.get(c.cardId)?.kind === 'ok');
   const waiting = sendable.filter((c) => {
     const p = previews.get(c.cardId);

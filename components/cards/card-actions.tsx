@@ -16,6 +16,7 @@ import { BeforeAfter } from '@/components/budgets/before-after';
 import { RejectRequestDialog } from '@/components/requests/reject-request-dialog';
 import { can, type Role } from '@/lib/auth/permissions';
 import { ActionFailed, failureOf, useCardAction, useIntentKey } from './use-card-action';
+import type { AloneLimit } from '@/lib/budgets/view-types';
 
 // The buttons of one approval, straight from the state machine's table and the permission table:
 // a Viewer gets none, and nothing the current state forbids is offered.
@@ -131,7 +132,7 @@ const MODE_OPTIONS = BUDGET_CHANGE_MODES.map((mode) => ({ mode, label: BUDGET_MO
  * intent's key until the server has answered: a retry after a lost answer sends the same key, so it
  * cannot apply twice.
  */
-export function BudgetDialog({ card, approval, defaultOpen = false, ownLimitMinor = null }: { card: CardDetail; approval: ApprovalView; defaultOpen?: boolean; ownLimitMinor?: string | null }) {
+export function BudgetDialog({ card, approval, defaultOpen = false, aloneLimit = null }: { card: CardDetail; approval: ApprovalView; defaultOpen?: boolean; aloneLimit?: AloneLimit | null }) {
   const [mode, setMode] = useState<BudgetChangeMode>('increase');
   const [amount, setAmount] = useState('');
   const [key, rotate] = useIntentKey();
@@ -144,7 +145,7 @@ export function BudgetDialog({ card, approval, defaultOpen = false, ownLimitMino
   const currency = card.currency;
   if (!currency) return null;
   const figures = { budgetMinor: approval.budgetMinor, spentMinor: approval.spentMinor, availableMinor: approval.availableMinor };
-  const preview = previewBudgetChange(figures, mode, amount, currency, ownLimitMinor);
+  const preview = previewBudgetChange(figures, mode, amount, currency, aloneLimit);
   const lostAnswer = mutation.error && !(mutation.error instanceof ActionFailed);
   const amountError = failure?.fieldErrors.amount?.[0] ?? (preview.kind === 'invalid' || preview.kind === 'refused' ? preview.message : undefined);
   return (

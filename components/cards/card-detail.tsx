@@ -18,6 +18,7 @@ import { cardQueryKey } from './use-card-action';
 import { CardInFlightNotice } from '@/components/budgets/card-in-flight';
 import { CardFixNotice, fixAction } from '@/components/transactions/card-fix';
 import type { CardFixRequest } from '@/lib/transactions/decline-reasons';
+import type { AloneLimit } from '@/lib/budgets/view-types';
 
 // The card page's live part: polls the card so sync's changes show by themselves, and draws the
 // actions the state machine allows for the signed-in role.
@@ -35,14 +36,14 @@ async function fetchCard(id: string): Promise<CardDetail> {
   return (await response.json()) as CardDetail;
 }
 
-function Actions({ card, approval, role, edit, fix = null, ownLimitMinor = null }: { card: CardDetail; approval: ApprovalView; role: Role; edit: EditSupport; fix?: CardFixRequest | null; ownLimitMinor?: string | null }) {
+function Actions({ card, approval, role, edit, fix = null, aloneLimit = null }: { card: CardDetail; approval: ApprovalView; role: Role; edit: EditSupport; fix?: CardFixRequest | null; aloneLimit?: AloneLimit | null }) {
   const actions = visibleActions(approval, role);
   if (actions.length === 0) return null;
   const locked = isLocked(approval.status, approval.cardStatus);
   return (
     <div className="flex flex-wrap items-start gap-2" aria-label="Card actions" role="group">
       {actions.includes('lock') || actions.includes('unlock') ? <LockToggle card={card} approval={approval} locked={locked} autoFocus={fix?.kind === 'unlock'} /> : null}
-      {actions.includes('changeBudget') ? <BudgetDialog card={card} approval={approval} defaultOpen={fix?.kind === 'topup'} ownLimitMinor={ownLimitMinor} /> : null}
+      {actions.includes('changeBudget') ? <BudgetDialog card={card} approval={approval} defaultOpen={fix?.kind === 'topup'} aloneLimit={aloneLimit} /> : null}
       {actions.includes('edit') && approval.isCurrent && card.editDefaults ? <EditRulesDialog card={card} approval={approval} defaults={card.editDefaults} {...edit} fix={fix && fixAction(fix) === 'edit' ? fix : null} /> : null}
       {actions.includes('accept') ? <ConfirmAction card={card} approval={approval} action="accept" /> : null}
       {(['reject', 'cancel', 'unassign'] as const).filter((a) => actions.includes(a) && IRREVERSIBLE_ACTIONS.has(a)).map((a) => (
@@ -120,7 +121,7 @@ function Timeline({ entries, timezone }: { entries: TimelineEntry[]; timezone: s
   );
 }
 
-export function CardDetailView({ initial, role, timezone, edit, fix = null, ownLimitMinor = null }: { initial: CardDetail; role: Role; timezone: string; edit: EditSupport; fix?: CardFixRequest | null; ownLimitMinor?: string | null }) {
+export function CardDetailView({ initial, role, timezone, edit, fix = null, aloneLimit = null }: { initial: CardDetail; role: Role; timezone: string; edit: EditSupport; fix?: CardFixRequest | null; aloneLimit?: AloneLimit | null }) {
   const { data, isError } = useQuery({
     queryKey: cardQueryKey(initial.id),
     queryFn: () => fetchCard(initial.id),
@@ -158,7 +159,7 @@ export function CardDetailView({ initial, role, timezone, edit, fix = null, ownL
             <>
               <StateDiagram status={current.status} cardStatus={current.cardStatus} />
               <CardFixNotice fix={fix} available={Boolean(fix && visibleActions(current, role).includes(fixAction(fix)) && (fixAction(fix) !== 'edit' || card.editDefaults))} />
-              <Actions card={card} approval={current} role={role} edit={edit} fix={fix} ownLimitMinor={ownLimitMinor} />
+              <Actions card={card} approval={current} role={role} edit={edit} fix={fix} aloneLimit={aloneLimit} />
               <CardInFlightNotice card={card} timezone={timezone} />
               <BudgetBar budget={current.budgetMinor} spent={current.spentMinor} available={current.availableMinor} currency={card.currency} />
               <div className="grid gap-4 md:grid-cols-2">

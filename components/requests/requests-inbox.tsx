@@ -175,7 +175,7 @@ export function RequestsInboxView({ initial, role, userId, timezone }: { initial
             <CardTitle>
               Budget changes waiting for a second approver <Badge className="ml-1">{inbox.budgetChanges.length}</Badge>
             </CardTitle>
-            <CardDescription>Top-ups above the requester’s limit (Settings). Someone other than the requester, an Approver or Admin, approves or declines them.</CardDescription>
+            <CardDescription>New cards, rules edits, top-ups and accepted requests above what the requester may add alone (Settings → Budget policy). Nothing is sent to Sparados until someone other than the requester, an Approver or Admin, approves; policy changes need another Admin.</CardDescription>
           </div>
         </CardHeader>
         {inbox.budgetChanges.length === 0 ? (

@@ -66,6 +66,8 @@ export function BudgetPolicyForm({
     startTransition(async () => {
       const outcome = await updateBudgetPolicy(input);
       setResult(outcome);
+      // Held for another Admin: the form goes back to the policy in force; the request is listed below.
+      if (outcome.ok && outcome.data.outcome === 'held') setValues(valuesOf(policy, currency));
       if (outcome.ok) router.refresh();
       else setErrors(outcome.fieldErrors);
     });

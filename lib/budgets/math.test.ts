@@ -32,14 +32,14 @@ describe('previewBudgetChange', () => {
   const figures = { budgetMinor: '50000', spentMinor: '12345', availableMinor: '37655' };
 
   it('shows before/after and whether a second approver is needed', () => {
-    expect(previewBudgetChange(figures, 'increase', '1000.01', 'PLN', '100000')).toMatchObject({ kind: 'ok', deltaMinor: '100001', needsSecondApprover: true, after: { budgetMinor: '150001' } });
-    expect(previewBudgetChange(figures, 'increase', '1000', 'PLN', '100000')).toMatchObject({ kind: 'ok', needsSecondApprover: false, note: null });
+    expect(previewBudgetChange(figures, 'increase', '1000.01', 'PLN', { minor: '100000', because: 'your limit per change' })).toMatchObject({ kind: 'ok', deltaMinor: '100001', needsSecondApprover: true, after: { budgetMinor: '150001' } });
+    expect(previewBudgetChange(figures, 'increase', '1000', 'PLN', { minor: '100000', because: 'your limit per change' })).toMatchObject({ kind: 'ok', needsSecondApprover: false, note: null });
   });
 
   it('reports typing errors and refusals the way the server will', () => {
-    expect(previewBudgetChange(figures, 'increase', '', 'PLN', '100000')).toEqual({ kind: 'empty' });
-    expect(previewBudgetChange(figures, 'increase', '1.234', 'PLN', '100000')).toMatchObject({ kind: 'invalid' });
-    expect(previewBudgetChange(figures, 'increase', '0', 'PLN', '100000')).toMatchObject({ kind: 'invalid' });
-    expect(previewBudgetChange(figures, 'decrease', '400', 'PLN', '100000')).toMatchObject({ kind: 'refused', message: expect.stringContaining('may go down to PLN\u00a0123.45') });
+    expect(previewBudgetChange(figures, 'increase', '', 'PLN', { minor: '100000', because: 'your limit per change' })).toEqual({ kind: 'empty' });
+    expect(previewBudgetChange(figures, 'increase', '1.234', 'PLN', { minor: '100000', because: 'your limit per change' })).toMatchObject({ kind: 'invalid' });
+    expect(previewBudgetChange(figures, 'increase', '0', 'PLN', { minor: '100000', because: 'your limit per change' })).toMatchObject({ kind: 'invalid' });
+    expect(previewBudgetChange(figures, 'decrease', '400', 'PLN', { minor: '100000', because: 'your limit per change' })).toMatchObject({ kind: 'refused', message: expect.stringContaining('may go down to PLN\u00a0123.45') });
   });
 });

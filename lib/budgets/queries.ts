@@ -8,7 +8,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { usageOf } from './grants';
 import { isPolicyRole } from './policy';
 import { readBudgetPolicy } from './policy-store';
-import { aloneLimitFor, type Allowance } from './view-types';
+import { aloneLimitFor, type AloneLimit, type Allowance } from './view-types';
 
 // Reads for the bulk budget page and the reclaim view: cards whose budget can change now (a DELIVERED
 // approval, card not locked — the state machine's rule) with the figures the panel last read.
@@ -132,7 +132,7 @@ export async function allowanceFor(user: SessionUser, cardIds: readonly string[]
   };
 }
 
-/** The largest raise of this card `user` may make alone now (decimal minor units), or null when none. */
-export async function aloneLimitForCard(user: SessionUser, cardId: string): Promise<string | null> {
-  return aloneLimitFor(await allowanceFor(user, [cardId]), cardId)?.toString() ?? null;
+/** The largest raise of this card `user` may make alone now, or null when none. */
+export async function aloneLimitForCard(user: SessionUser, cardId: string): Promise<AloneLimit | null> {
+  return aloneLimitFor(await allowanceFor(user, [cardId]), cardId);
 }

@@ -47,13 +47,23 @@ export interface Allowance {
   cardLeftMinor: Record<string, string>;
 }
 
-/** The largest raise of one card `user` may make alone now, or null when none. */
-export function aloneLimitFor(allowance: Allowance, cardId: string): bigint | null {
+/** The largest raise of one card a person may make alone now, and which of their limits sets it. */
+export interface AloneLimit {
+  minor: string;
+  because: string;
+}
+
+/** The largest raise of one card the person may make alone now, or null when none at all. */
+export function aloneLimitFor(allowance: Allowance, cardId: string): AloneLimit | null {
   if (allowance.perChangeMinor === null || allowance.personLeftMinor === null) return null;
-  const limits = [BigInt(allowance.perChangeMinor), BigInt(allowance.personLeftMinor)];
+  const limits: Array<[bigint, string]> = [
+    [BigInt(allowance.perChangeMinor), 'your limit per change'],
+    [BigInt(allowance.personLeftMinor), 'what is left of your 24-hour total'],
+  ];
   const card = allowance.cardLeftMinor[cardId];
-  if (card !== undefined) limits.push(BigInt(card));
-  return limits.reduce((a, b) => (a < b ? a : b));
+  if (card !== undefined) limits.push([BigInt(card), "what is left of this card's 24-hour total"]);
+  const [minor, because] = limits.reduce((a, b) => (b[0] < a[0] ? b : a));
+  return { minor: minor.toString(), because };
 }
 
 /** What a held change's notice shows (lib/budgets/gate.ts HeldChange carries these). */

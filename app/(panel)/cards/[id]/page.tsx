@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Card' };
 export default async function CardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('cards.view');
   const { id } = await params;
-  const [card, support, ownLimitMinor] = await Promise.all([getCardDetail(id), getCardEditSupport(), aloneLimitForCard(user, id)]);
+  const [card, support, aloneLimit] = await Promise.all([getCardDetail(id), getCardEditSupport(), aloneLimitForCard(user, id)]);
   if (!card) notFound();
   return (
     <>
@@ -25,7 +25,7 @@ export default async function CardPage({ params, searchParams }: { params: Promi
         / {card.holder.name}
       </nav>
       <PageHeader title={`Card of ${card.holder.name}`} description="One card across its reapprovals: its place in the lifecycle, what can be done now, its rules and everything that happened to it." />
-      <CardDetailView initial={card} role={user.role} timezone={support.timezone} edit={{ mccCategories: support.mccCategories, visuals: support.visuals }} fix={parseCardFix(await searchParams)} ownLimitMinor={ownLimitMinor} />
+      <CardDetailView initial={card} role={user.role} timezone={support.timezone} edit={{ mccCategories: support.mccCategories, visuals: support.visuals }} fix={parseCardFix(await searchParams)} aloneLimit={aloneLimit} />
       <div className="mt-6">
         <CardTransactions cardId={card.id} role={user.role} />
       </div>
