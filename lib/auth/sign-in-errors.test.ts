@@ -32,4 +32,15 @@ describe('safeCallbackPath', () => {
     expect(safeCallbackPath('/sign-in')).toBe('/');
     expect(safeCallbackPath(undefined)).toBe('/');
   });
+
+  it('refuses what a browser would resolve to another origin: tabs, newlines, backslashes, encoded slashes', () => {
+    for (const sneaky of ['/\t/evil.com', '/\n/evil.com', '/\r\n/evil.com', '/\\/evil.com', '\\\\evil.com', '/%2F/evil.com', '/%5C/evil.com', '/%2f%2fevil.com', '/ /evil.com'.replace(' ', '\t'), 'javascript:alert(1)']) {
+      expect(safeCallbackPath(sneaky), JSON.stringify(sneaky)).toBe('/');
+    }
+  });
+
+  it('returns the path the browser will follow, not the raw text', () => {
+    expect(safeCallbackPath('/cards/../requests?x=1#top')).toBe('/requests?x=1#top');
+    expect(safeCallbackPath('/ca\trds')).toBe('/cards');
+  });
 });

@@ -31,12 +31,36 @@ export function signInErrorMessage(error: string | null | undefined): string | n
   return 'Sign-in failed. Try again.';
 }
 
+/** Any origin works as the base: only its equality with the resolved URL's origin matters. */
+const PANEL_ORIGIN = 'https://panel.invalid';
+
 /**
  * Where to go after signing in: only paths on this site, so a crafted link cannot bounce a freshly
- * signed-in admin to another origin.
+ * signed-in admin to another origin. The value is resolved the way a browser resolves it (which drops
+ * tabs and newlines and reads a backslash as a slash, so "/\t/evil.com" is "//evil.com") and kept only
+ * if it stays on the panel's origin; what is returned is that resolved path, so what was checked is
+ * exactly where the browser goes.
  */
 export function safeCallbackPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (value.startsWith('/sign-in') || value.startsWith('/api/auth')) return '/';
-  return value;
+  if (!value || !value.startsWith('/')) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, PANEL_ORIGIN);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== PANEL_ORIGIN) return '/';
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Decoded, a path must not turn into another origin either (a later decode-and-redirect would).
+  if (!path.startsWith('/') || path.startsWith('//') || /^\/[\\/]/.test(safeDecode(path))) return '/';
+  if (path.startsWith('/sign-in') || path.startsWith('/api/auth')) return '/';
+  return path;
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { requestIp } from '@/lib/auth/request-ip';
 import { can } from '@/lib/auth/permissions';
+import { checkSameSite, crossSiteRefusal } from '@/lib/auth/same-site';
 import { getCurrentUser } from '@/lib/auth/session';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db';
@@ -15,6 +16,8 @@ export async function GET(request: NextRequest) {
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ code: 'UNAUTHENTICATED' }, { status: 401 });
   if (!can(user.role, 'transactions.export')) return NextResponse.json({ code: 'FORBIDDEN' }, { status: 403 });
+  // Exporting is audited and takes data out: only from the panel's own pages (lib/auth/same-site.ts).
+  if (!checkSameSite(request.headers, request.nextUrl.origin).ok) return crossSiteRefusal();
   const filters = filtersOf(parseTransactionParams(request.nextUrl.searchParams));
   const ctx = await loadQueryContext();
   const described = transactionSearch(filters) || 'no filters';
