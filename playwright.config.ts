@@ -49,7 +49,9 @@ export default defineConfig({
       // The e2e sandbox sends no webhooks: transactions arrive by the THC reconcile, every 5 s here.
       command: 'node --conditions=react-server --import tsx scripts/worker.ts',
       wait: { stdout: /Worker ready/ },
-      env: { ...(process.env as Record<string, string>), SYNC_INTERVAL_SECONDS: '2', TRANSACTIONS_RECONCILE_SECONDS: '5' },
+      // NODE_ENV=test: the app runs as in production, but the worker keeps the console notifier, which
+      // production refuses (there is no other channel in the test services; the e2e sandbox sends no codes).
+      env: { ...(process.env as Record<string, string>), NODE_ENV: 'test', SYNC_INTERVAL_SECONDS: '2', TRANSACTIONS_RECONCILE_SECONDS: '5' },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'pipe',

@@ -15,6 +15,16 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const commaList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
 // Sparados connection (issue 4). Parsed here; file reads and certificate checks live in
 // lib/sparados/config.ts. Kept as its own shape so scripts (csr, cert:check, bench) can parse it alone.
 // Line breaks are dropped so both `base64 -w0` and wrapped `base64` output work.
@@ -98,6 +108,10 @@ const schema = z
     /// The listener's own server certificate; in dev the sandbox server certificate (localhost) is reused (decision 081).
     WEBHOOK_TLS_CERT_FILE: z.string().trim().min(1).default('.certs/sandbox-server.pem'),
     WEBHOOK_TLS_KEY_FILE: z.string().trim().min(1).default('.certs/sandbox-server-key.pem'),
+    /// Which certificates may call the listener beyond the CA's signature (docs/decisions/108): subject common
+    /// names and SHA-256 fingerprints, comma-separated. Required in production.
+    WEBHOOK_ALLOWED_SUBJECTS: commaList,
+    WEBHOOK_ALLOWED_FINGERPRINTS: commaList,
     /// THC may call POST /basic/transaction-event with HTTP Basic instead of a client certificate when both are set.
     WEBHOOK_THC_BASIC_USER: optionalString,
     WEBHOOK_THC_BASIC_PASSWORD: optionalString,

@@ -5,9 +5,12 @@ import { closeSparadosAgents } from '@/lib/sparados';
 import { getEnv } from '@/lib/env';
 import { allJobs } from '@/lib/jobs/registry';
 import { startWorker } from '@/lib/jobs/worker';
+import { assertNotifierAllowed } from '@/lib/notify';
 
 async function main(): Promise<void> {
   const env = getEnv();
+  // The worker hands one-time codes to the notifier: a notifier refused here stops it before any job runs.
+  assertNotifierAllowed(env);
   const worker = await startWorker({ jobs: allJobs() });
   console.log(`Worker ready (sync every ${env.SYNC_INTERVAL_SECONDS} s, jobs schema "${env.JOBS_SCHEMA}")`);
 

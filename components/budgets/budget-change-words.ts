@@ -28,6 +28,7 @@ export const CHANGE_KIND_LABELS = {
   EDIT: 'Rules edit',
   ACCEPT_REQUEST: 'Accepting a change request',
   POLICY: 'Budget policy',
+  CONTACT: 'Contact data',
 } as const satisfies Record<BudgetChangeKindName, string>;
 
 /** "+PLN 1,000.00: budget PLN 500.00 → PLN 1,500.00" for a top-up; what was asked, for anything else. */

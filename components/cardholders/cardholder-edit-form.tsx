@@ -7,6 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/actions';
+import { HeldNotice } from '@/components/budgets/held-notice';
+import type { HeldChangeWords } from '@/lib/budgets/view-types';
 import { updateCardholder } from '@/lib/cardholders/actions';
 import { editCardholderSchema, type EditCardholderValues } from '@/lib/cardholders/schemas';
 
@@ -26,7 +28,7 @@ export function CardholderEditForm({ cardholderId, fullApi, initial }: Cardholde
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionResult<{ held: HeldChangeWords | null }> | null>(null);
   const [pending, startTransition] = useTransition();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -65,7 +67,8 @@ export function CardholderEditForm({ cardholderId, fullApi, initial }: Cardholde
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Contact data">
       <Alert tone="error">{result && !result.ok && Object.keys(result.fieldErrors).length === 0 ? result.message : null}</Alert>
-      <Alert tone="success">{result?.ok ? (fullApi ? 'Saved here and in Sparados.' : 'Saved.') : null}</Alert>
+      <Alert tone="success">{result?.ok && !result.data.held ? (fullApi ? 'Saved here and in Sparados.' : 'Saved.') : null}</Alert>
+      {result?.ok && result.data.held ? <HeldNotice held={result.data.held} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="E-mail" error={errors.email} className="sm:col-span-2">
           <Input type="email" autoComplete="off" {...field('email')} />
@@ -92,7 +95,8 @@ export function CardholderEditForm({ cardholderId, fullApi, initial }: Cardholde
       <p className="text-xs text-slate-500">
         {fullApi
           ? 'This person is a Sparados user: the change is sent to Sparados as well.'
-          : 'Cards already assigned keep the contact data they were assigned with; new cards use these.'}
+          : 'Cards already assigned keep the contact data they were assigned with; new cards use these.'}{' '}
+        A new e-mail or phone number receives the cardholder's one-time codes, so it waits for a second person to approve it.
       </p>
       <div className="flex justify-end">
         <Button type="submit" pending={pending}>

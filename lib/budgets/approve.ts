@@ -10,6 +10,8 @@ import { db } from '@/lib/db';
 import { AppError, isAppError } from '@/lib/errors';
 import type { BudgetChangeRequest } from '@/lib/generated/prisma/client';
 import { findOperation } from '@/lib/operations/queries';
+import type { EditCardholder } from '@/lib/cardholders/schemas';
+import { updateCardholderContact } from '@/lib/cardholders/update';
 import { decideChangeRequest, editAndAcceptRequest } from '@/lib/requests/decide';
 import { forgetOpenRequestCount } from '@/lib/requests/queries';
 import { requestBudgetChange } from './change';
@@ -34,6 +36,8 @@ export interface ChangeDecisionResult {
   kind: BudgetChangeRequest['kind'];
   /** The card it is about (for an assignment: the card it created, once created). */
   cardId: string | null;
+  /** A contact change: the cardholder. */
+  cardholderId: string | null;
   summary: string;
   currency: string;
   requestedById: string;
@@ -63,7 +67,9 @@ interface AcceptPayload {
 }
 
 /** The key of the write whose outcome is the change's outcome. */
-function operationKeyOf(change: BudgetChangeRequest): string {
+function operationKeyOf(change: BudgetChangeRequest): string | null {
+  // A contact change of a Simple API cardholder writes only the panel's directory: no Sparados write.
+  if (change.kind === 'CONTACT') return applyKeyOf(change.id);
   const base = applyKeyOf(change.id);
   if (change.kind === 'ACCEPT_REQUEST' && fromPayload<AcceptPayload>(change.payload).edit) return deriveKey(base, 'accept');
   return base;
@@ -84,6 +90,7 @@ function base(change: BudgetChangeRequest): Omit<ChangeDecisionResult, 'outcome'
     changeId: change.id,
     kind: change.kind,
     cardId: change.cardId,
+    cardholderId: change.kind === 'CONTACT' ? fromPayload<{ cardholderId: string }>(change.payload).cardholderId : null,
     summary: change.summary,
     currency: change.currency,
     requestedById: change.requestedById,
@@ -145,6 +152,11 @@ async function execute(change: BudgetChangeRequest, approver: SessionUser): Prom
     }
     case 'POLICY':
       return { outcome: 'applied', cardId: null, replayed: !(await applyPolicyChange(change, approver)) };
+    case 'CONTACT': {
+      const input = fromPayload<EditCardholder>(change.payload);
+      const r = notHeldAgain(await updateCardholderContact({ ...input, idempotencyKey: key }, approver, { changeId: change.id, approver }));
+      return { outcome: 'applied', cardId: null, replayed: r.replayed };
+    }
   }
 }
 
@@ -246,7 +258,7 @@ export function describeDecision(actorName: string, kind: 'approve' | 'decline' 
   if (kind === 'withdraw') return `${actorName} withdrew their request to ${r.summary}.`;
   if (kind === 'decline') return `${actorName} declined ${r.requestedByName}'s request to ${r.summary}${r.reason ? `: “${r.reason}”` : ''}.`;
   const tail =
-    r.kind === 'POLICY'
+    r.kind === 'POLICY' || r.kind === 'CONTACT'
       ? 'It applies from now on.'
       : r.outcome === 'applied'
         ? 'Sparados applied it.'
@@ -261,8 +273,8 @@ export function decisionAuditDraft(actor: SessionUser, kind: 'approve' | 'declin
   return {
     action: kind === 'approve' ? 'budgets.change_approved' : kind === 'decline' ? 'budgets.change_declined' : 'budgets.change_withdrawn',
     summary: describeDecision(actor.name, kind, r),
-    targetType: r.kind === 'POLICY' ? 'Setting' : r.cardId ? 'card' : 'budget_change',
-    targetId: r.kind === 'POLICY' ? 'budgets.policy' : (r.cardId ?? r.changeId),
+    targetType: r.kind === 'POLICY' ? 'Setting' : r.cardholderId ? 'cardholder' : r.cardId ? 'card' : 'budget_change',
+    targetId: r.kind === 'POLICY' ? 'budgets.policy' : (r.cardholderId ?? r.cardId ?? r.changeId),
     before: { changeId: r.changeId, kind: r.kind, status: 'AWAITING_APPROVAL', currency: r.currency, ...(r.before ?? {}), ...people },
     after: { changeId: r.changeId, kind: r.kind, currency: r.currency, ...(r.after ?? {}), outcome: r.outcome, message: r.message, reason: r.reason, ...people },
   };

@@ -17,7 +17,10 @@ import { readBudgetPolicy } from './policy-store';
 // of these kinds refuses to start without the admission the gate hands out (lib/approvals/operations.ts),
 // so a path that skipped the gate could not send anything.
 
-export type GuardedKind = Exclude<BudgetChangeKind, 'POLICY'>;
+export type GuardedKind = Exclude<BudgetChangeKind, 'POLICY' | 'CONTACT'>;
+
+/** Why a change of a kind that is no budget raise waits (the contact data of one-time codes). */
+const CONTACT_REASON = 'a change of the contact data one-time codes are sent to, which needs a second person';
 
 /** What to keep when a change must wait: its words, and all that is needed to carry it out later. */
 export interface HoldDraft {
@@ -62,7 +65,7 @@ export interface Admission {
 
 export interface HeldChange {
   changeId: string;
-  kind: GuardedKind;
+  kind: GuardedKind | 'CONTACT';
   /** The card; null for a new card. */
   cardId: string | null;
   summary: string;
@@ -107,7 +110,10 @@ function checkApproved(request: AdmitRequest, approved: ApprovedChange): void {
 export function heldAuditDraft(actorName: string, held: HeldChange, where = '') {
   return {
     action: 'budgets.change_requested',
-    summary: `${actorName} asked to ${held.summary}${where}; ${held.reason}, it waits for a second approver.`,
+    summary:
+      held.kind === 'CONTACT'
+        ? `${actorName} asked to ${held.summary}${where}; one-time codes are sent there, so it waits for a second approver.`
+        : `${actorName} asked to ${held.summary}${where}; ${held.reason}, it waits for a second approver.`,
     targetType: held.cardId ? 'card' : 'budget_change',
     targetId: held.cardId ?? held.changeId,
     after: { changeRequestId: held.changeId, kind: held.kind, heldBy: held.limit, limitMinor: held.limitMinor, leftMinor: held.leftMinor, currency: held.currency },
@@ -125,10 +131,10 @@ function heldOf(row: BudgetChangeRequest, role: SessionUser['role'], replayed: b
     : null;
   return {
     changeId: row.id,
-    kind: row.kind as GuardedKind,
+    kind: row.kind as GuardedKind | 'CONTACT',
     cardId: row.cardId,
     summary: row.summary,
-    reason: judgement ? limitWords(judgement, row.currency, role) : 'above what you may add alone',
+    reason: judgement ? limitWords(judgement, row.currency, role) : row.kind === 'CONTACT' ? CONTACT_REASON : 'above what you may add alone',
     limit: judgement?.limit ?? null,
     limitMinor: judgement ? judgement.limitMinor.toString() : null,
     leftMinor: judgement ? judgement.leftMinor.toString() : null,
@@ -141,6 +147,25 @@ const maxZero = (v: bigint) => (v > 0n ? v : 0n);
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/**
+ * Holds a change that is not a budget raise but still needs a second person (a cardholder's contact data,
+ * where one-time codes go: docs/decisions/107), in the same table, inbox and approval flow.
+ */
+export async function holdForSecondPerson(request: { actor: SessionUser; kind: 'CONTACT'; requestKey: string; summary: string; payload: Prisma.InputJsonValue }): Promise<HeldChange> {
+  try {
+    const row = await db.budgetChangeRequest.create({
+      data: { kind: request.kind, currency: '', summary: request.summary, payload: request.payload, requestKey: request.requestKey, requestedById: request.actor.id, requestedByName: request.actor.name },
+    });
+    forgetOpenRequestCount();
+    return heldOf(row, request.actor.role, false);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const first = await findHeld(request.requestKey, request.actor);
+    if (!first) throw error;
+    return first;
+  }
 }
 
 /** A change this intent already held (a double click or a retry of the same form). */

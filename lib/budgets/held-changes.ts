@@ -39,8 +39,8 @@ export async function heldFigures(changeId: string): Promise<{ cardId: string | 
 function stateOf(change: BudgetChangeRequest, operation: Pick<OperationRecord, 'status' | 'errorMessage'> | undefined): { state: BudgetChangeState; note: string | null } {
   if (change.status === 'AWAITING_APPROVAL') return { state: 'awaiting_approval', note: null };
   if (change.status === 'DECLINED') return { state: 'declined', note: change.declineReason };
-  // A policy change is written with its approval, in one transaction.
-  if (change.kind === 'POLICY') return { state: 'applied', note: null };
+  // A policy change is written with its approval; a Simple API cardholder's contact lives in the panel only.
+  if (change.kind === 'POLICY' || (change.kind === 'CONTACT' && !operation)) return { state: 'applied', note: null };
   if (!operation) return { state: 'approved', note: null };
   if (operation.status === 'SUCCEEDED') return { state: 'applied', note: null };
   if (operation.status === 'FAILED') return { state: 'failed', note: operation.errorMessage };
@@ -54,10 +54,12 @@ const changeInclude = { card: { select: { description: true, cardholder: { selec
 function labelOf(row: ChangeRow): string {
   if (row.card) return cardLabel({ description: row.card.description, holder: row.card.cardholder });
   if (row.kind === 'POLICY') return 'the budget policy';
+  if (row.kind === 'CONTACT') return 'a cardholder';
   return 'a new card';
 }
 
 function reasonOf(row: BudgetChangeRequest, role: 'OPERATOR' | 'APPROVER' | 'ADMIN' | 'VIEWER'): string | null {
+  if (row.kind === 'CONTACT') return 'contact data one-time codes are sent to changes only with a second person';
   if (!row.heldBy) return null;
   const used = row.usedMinor ?? 0n;
   const limit = row.limitMinor ?? 0n;

@@ -3,7 +3,7 @@ import type { BudgetFiguresJson } from './math';
 // What the inbox, the card page and the cards list receive about changes held for a second person:
 // plain JSON (money as decimal strings of minor units, dates as ISO strings). Client-safe.
 
-export type BudgetChangeKindName = 'TOP_UP' | 'ASSIGN' | 'EDIT' | 'ACCEPT_REQUEST' | 'POLICY';
+export type BudgetChangeKindName = 'TOP_UP' | 'ASSIGN' | 'EDIT' | 'ACCEPT_REQUEST' | 'POLICY' | 'CONTACT';
 
 export type BudgetChangeState = 'awaiting_approval' | 'applied' | 'checking' | 'failed' | 'declined' | 'approved';
 

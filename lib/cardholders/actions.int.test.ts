@@ -6,6 +6,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { getSparadosClient, isSparadosError } from '@/lib/sparados';
 import { actionSuite } from '@/tests/support/action-test';
+import { approveBudgetChange } from '@/lib/budgets/actions';
 import { deleteCardholder, findCardholders, updateCardholder } from './actions';
 import { getCardholder, listCardholders } from './queries';
 import { upsertCardholder } from './store';
@@ -13,11 +14,20 @@ import { admittedNewCard } from '@/tests/support/admission';
 
 // The cardholder directory's actions against the real database and sandbox.
 
-const suite = actionSuite(['OPERATOR', 'VIEWER'], '198.51.100.11');
+const suite = actionSuite(['OPERATOR', 'VIEWER', 'APPROVER'], '198.51.100.11');
 const runtime = suite.runtime;
 let operator: SessionUser;
 let viewer: SessionUser;
-beforeAll(() => void ([operator, viewer] = suite.users));
+let approver: SessionUser;
+beforeAll(() => void ([operator, viewer, approver] = suite.users));
+
+/** A second person approves the contact change the operator's edit was held as. */
+async function approveHeld(result: Awaited<ReturnType<typeof runAction>>) {
+  const held = result.ok ? (result.data as { held: { changeId: string } | null }).held : null;
+  expect(held, 'the contact change waits for a second person').not.toBeNull();
+  expect(await runAction(approveBudgetChange.definition, { changeId: held!.changeId }, runtime(operator))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(await runAction(approveBudgetChange.definition, { changeId: held!.changeId }, runtime(approver))).toMatchObject({ ok: true, data: { kind: 'CONTACT', outcome: 'applied' } });
+}
 
 async function holderWithCard() {
   const body = suite.sandbox.request();
@@ -54,6 +64,23 @@ describe('cardholders', () => {
     expect(await runAction(deleteCardholder.definition, { cardholderId, idempotencyKey: randomUUID() }, runtime(viewer))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
+  it('a name changes at once; an e-mail or phone change waits for a second person, whatever the role', async () => {
+    const { cardholderId } = await holderWithCard();
+    const holder = (await getCardholder(cardholderId))!;
+    const same = { cardholderId, idempotencyKey: randomUUID(), email: holder.email, phonePrefix: holder.phonePrefix, phoneNumber: holder.phoneNumber };
+    expect(await runAction(updateCardholder.definition, { ...same, firstName: 'Only', lastName: 'Name' }, runtime(operator))).toMatchObject({ ok: true, data: { held: null } });
+    expect(await db.cardholder.findUniqueOrThrow({ where: { id: cardholderId } })).toMatchObject({ firstName: 'Only' });
+    for (const user of [operator, approver]) {
+      const diverted = await runAction(updateCardholder.definition, { ...same, idempotencyKey: randomUUID(), phoneNumber: '699000111' }, runtime(user));
+      expect(diverted).toMatchObject({ ok: true, data: { held: { kind: 'CONTACT', reason: expect.stringMatching(/one-time codes/) } } });
+      const own = await runAction(approveBudgetChange.definition, { changeId: diverted.ok ? (diverted.data.held as { changeId: string }).changeId : '' }, runtime(user));
+      expect(own).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect((await db.cardholder.findUniqueOrThrow({ where: { id: cardholderId } })).phoneNumber).toBe(holder.phoneNumber);
+    const entry = await db.auditEvent.findFirstOrThrow({ where: { action: 'budgets.change_requested', targetType: 'cardholder', targetId: cardholderId, actorId: operator.id } });
+    expect(entry.summary).toMatch(/^.* asked to change the contact data of Only Name \(phone \+\d+ \d+ → \+\d+ 699000111\); one-time codes are sent there, so it waits for a second approver\.$/);
+  });
+
   it('edits a Simple API cardholder locally and refreshes the cards list search text', async () => {
     const { cardholderId, cardId } = await holderWithCard();
     const holder = (await getCardholder(cardholderId))!;
@@ -63,7 +90,10 @@ describe('cardholders', () => {
       { cardholderId, idempotencyKey: randomUUID(), email, phonePrefix: holder.phonePrefix, phoneNumber: holder.phoneNumber, firstName: 'Renata', lastName: 'Renamed', nationality: 'pl' },
       runtime(operator),
     );
-    expect(result).toMatchObject({ ok: true });
+    expect(result).toMatchObject({ ok: true, data: { held: { kind: 'CONTACT' } } });
+    // A new e-mail is where one-time codes go: nothing changes until a second person approves.
+    expect(await db.cardholder.findUniqueOrThrow({ where: { id: cardholderId } })).toMatchObject({ email: holder.email });
+    await approveHeld(result);
     expect(await db.cardholder.findUniqueOrThrow({ where: { id: cardholderId } })).toMatchObject({ email, firstName: 'Renata', nationality: 'PL' });
     expect((await db.card.findUniqueOrThrow({ where: { id: cardId } })).searchText).toContain('renata');
     expect(await runAction(findCardholders.definition, { q: 'Renata Renamed' }, runtime(operator))).toMatchObject({ ok: true, data: expect.arrayContaining([expect.objectContaining({ id: cardholderId })]) });
@@ -83,10 +113,12 @@ describe('cardholders', () => {
 
     const key = randomUUID();
     const edit = { cardholderId: holder.id, idempotencyKey: key, email: `full-${tag}-new@int.test`, phonePrefix: '48', phoneNumber: '600999888', firstName: 'Fay', lastName: 'Fuller', birthDate: '1991-01-01', nationality: 'PL' };
-    expect(await runAction(updateCardholder.definition, edit, runtime(operator))).toMatchObject({ ok: true });
+    const asked = await runAction(updateCardholder.definition, edit, runtime(operator));
+    expect(await getSparadosClient().getUser(created.id)).toMatchObject({ email: `full-${tag}@int.test`, phoneNumber: '48600123456' });
+    await approveHeld(asked);
     expect(await getSparadosClient().getUser(created.id)).toMatchObject({ email: `full-${tag}-new@int.test`, phoneNumber: '48600999888', lastName: 'Fuller', firstName: 'Fay' });
     expect(await db.cardholder.findUniqueOrThrow({ where: { id: holder.id } })).toMatchObject({ email: `full-${tag}-new@int.test`, lastName: 'Fuller' });
-    expect(await db.pendingOperation.findUniqueOrThrow({ where: { idempotencyKey: key } })).toMatchObject({ kind: 'user.update', status: 'SUCCEEDED' });
+    expect(await db.pendingOperation.findMany({ where: { kind: 'user.update', request: { path: ['userId'], equals: created.id } } })).toMatchObject([{ status: 'SUCCEEDED' }]);
 
     expect(await runAction(deleteCardholder.definition, { cardholderId: holder.id, idempotencyKey: randomUUID() }, runtime(operator))).toMatchObject({ ok: true });
     const gone = await getSparadosClient().getUser(created.id).then(

@@ -2,14 +2,14 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
-import { refreshCardListColumns } from '@/lib/approvals/store';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { runCardholderOperation } from './operations';
+import { heldAuditDraft } from '@/lib/budgets/gate';
 import { deleteRefusal, displayName } from './rules';
-import { editCardholderSchema, missingSparadosFields } from './schemas';
+import { editCardholderSchema } from './schemas';
 import { searchCardholderOptions } from './queries';
-import { isUniqueViolation } from './store';
+import { updateCardholderContact } from './update';
 
 // Editing and deleting cardholders. The directory is the panel's own; a Full API cardholder is
 // also a Sparados user, changed there first (write-intent) and here once Sparados confirms.
@@ -20,71 +20,26 @@ async function loadHolder(cardholderId: string) {
   return holder;
 }
 
-function isoDate(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
-}
-
+/** A change of the e-mail or phone waits for a second person (docs/decisions/107); the rest applies at once. */
 export const updateCardholder = defineAction({
   name: 'cardholders.update',
   permission: 'cardholders.manage',
   schema: editCardholderSchema,
-  async run(input, { user }) {
-    const holder = await loadHolder(input.cardholderId);
-    const next = {
-      email: input.email,
-      phonePrefix: input.phonePrefix,
-      phoneNumber: input.phoneNumber,
-      firstName: input.firstName || null,
-      lastName: input.lastName || null,
-      birthDate: input.birthDate || null,
-      nationality: input.nationality || null,
-    };
-    const before = { ...next, email: holder.email, phonePrefix: holder.phonePrefix, phoneNumber: holder.phoneNumber, firstName: holder.firstName, lastName: holder.lastName, birthDate: isoDate(holder.birthDate), nationality: holder.nationality };
-
-    const clash = await db.cardholder.findUnique({ where: { email_phonePrefix_phoneNumber: { email: next.email, phonePrefix: next.phonePrefix, phoneNumber: next.phoneNumber } }, select: { id: true } });
-    if (clash && clash.id !== holder.id) {
-      throw new AppError('CONFLICT', 'Another cardholder has this e-mail and phone number.', { fieldErrors: { email: ['Another cardholder has this e-mail and phone number'] } });
-    }
-
-    if (holder.sparadosUserId) {
-      const missing = missingSparadosFields(input);
-      if (Object.keys(missing).length > 0) throw new AppError('VALIDATION', undefined, { fieldErrors: missing });
-      // Only what changed goes to Sparados (PATCH).
-      const body: Record<string, string> = {};
-      if (next.email !== before.email) body.email = next.email;
-      if (`${next.phonePrefix}${next.phoneNumber}` !== `${before.phonePrefix}${before.phoneNumber}`) body.phoneNumber = `${next.phonePrefix}${next.phoneNumber}`;
-      if (next.firstName !== before.firstName) body.firstName = next.firstName!;
-      if (next.lastName !== before.lastName) body.lastName = next.lastName!;
-      if (next.birthDate !== before.birthDate) body.dateOfBirth = next.birthDate!;
-      if (next.nationality !== before.nationality) body.nationality = next.nationality!;
-      if (Object.keys(body).length > 0) {
-        await runCardholderOperation('user.update', {
-          idempotencyKey: input.idempotencyKey,
-          actorId: user.id,
-          request: { userId: holder.sparadosUserId, body, cardholderId: holder.id, local: next },
-        });
-      }
-    } else {
-      try {
-        await db.cardholder.update({ where: { id: holder.id }, data: { ...next, birthDate: next.birthDate ? new Date(`${next.birthDate}T00:00:00.000Z`) : null } });
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'Another cardholder has this e-mail and phone number.', { fieldErrors: { email: ['Another cardholder has this e-mail and phone number'] } });
-        throw error;
-      }
-    }
-    // The cards list searches the holder's name and contact: refresh its copies.
-    for (const card of holder.cards) await refreshCardListColumns(db, card.id);
-    return { cardholderId: holder.id, name: displayName(next), before, after: next, sparadosUser: holder.sparadosUserId !== null };
-  },
-  audit: (_input, data, { user }) => ({
-    action: 'cardholders.update',
-    summary: `${user.name} changed the contact data of ${data.name}${data.sparadosUser ? ' (also in Sparados)' : ''}.`,
-    targetType: 'cardholder',
-    targetId: data.cardholderId,
-    before: data.before,
-    after: data.after,
-  }),
-  revalidate: (input) => ['/cardholders', `/cardholders/${input.cardholderId}`, '/cards'],
+  run: (input, { user }) => updateCardholderContact(input, user),
+  audit: (_input, data, { user }) =>
+    data.replayed
+      ? null
+      : data.held
+        ? { ...heldAuditDraft(user.name, data.held), targetType: 'cardholder', targetId: data.cardholderId, before: data.before, after: { ...data.after, changeRequestId: data.held.changeId } }
+        : {
+            action: 'cardholders.update',
+            summary: `${user.name} changed the contact data of ${data.name}${data.sparadosUser ? ' (also in Sparados)' : ''}.`,
+            targetType: 'cardholder',
+            targetId: data.cardholderId,
+            before: data.before,
+            after: data.after,
+          },
+  revalidate: (input) => ['/cardholders', `/cardholders/${input.cardholderId}`, '/cards', '/requests'],
 });
 
 export const deleteCardholder = defineAction({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import type { RunningWebhookListener } from './listener';
+import { normalizeFingerprint, type RunningWebhookListener } from './listener';
 import { startTestListener, webhookCaller } from './test-helpers';
 
 // The listener over real TLS: who may call it, what it stores, and that a retry is stored once.
@@ -41,6 +41,32 @@ describe('webhook listener: client certificates only (no Basic configured)', () 
     await expect(caller.post('/transaction-event', body)).rejects.toThrow();
     await caller.close();
     expect(await inboxRows(body.transactionId)).toHaveLength(0);
+  });
+
+  it('refuses a certificate the CA signed but that is not a pinned sender; accepts it pinned by fingerprint', async () => {
+    const other = await startTestListener({ pins: { subjects: ['another-sender.example'], fingerprints: [] } });
+    try {
+      const caller = webhookCaller(other.url, 'verestro');
+      const body = event();
+      const refused = await caller.post('/transaction-event', body);
+      expect(refused).toMatchObject({ status: 403, body: { error: 'CLIENT_CERTIFICATE_NOT_ALLOWED' } });
+      expect(await inboxRows(body.transactionId)).toHaveLength(0);
+      await caller.close();
+    } finally {
+      await other.close();
+    }
+    const { X509Certificate } = await import('node:crypto');
+    const { readFileSync } = await import('node:fs');
+    const { certPaths } = await import('../../scripts/certs');
+    const fingerprint = new X509Certificate(readFileSync(certPaths().webhookClientCert)).fingerprint256.replaceAll(':', '').toLowerCase();
+    const byPrint = await startTestListener({ pins: { subjects: [], fingerprints: [normalizeFingerprint(fingerprint)] } });
+    try {
+      const caller = webhookCaller(byPrint.url, 'verestro');
+      expect((await caller.post('/transaction-event', event())).status).toBe(202);
+      await caller.close();
+    } finally {
+      await byPrint.close();
+    }
   });
 
   it('stores a repeated delivery once and acknowledges both', async () => {

@@ -25,9 +25,35 @@ export interface WebhookListenerOptions {
   tls: { cert: string | Buffer; key: string | Buffer; ca: string | Buffer };
   /** When set, POST /basic/transaction-event accepts these credentials instead of a client certificate. */
   basic?: { user: string; password: string } | null;
+  /**
+   * Besides being signed by the CA, a caller's certificate must be one of these: its subject common name
+   * listed, or its SHA-256 fingerprint (docs/decisions/108). A CA may sign for more than Sparados.
+   */
+  pins: SenderPins;
   /** Stores the event durably; resolves true when it was new, false for a duplicate. */
   record(draft: InboxDraft): Promise<boolean>;
   log?: (level: 'info' | 'warn' | 'error', message: string, details?: Record<string, unknown>) => void;
+}
+
+export interface SenderPins {
+  subjects: readonly string[];
+  /** SHA-256 fingerprints, upper-case hex pairs joined by colons (Node's fingerprint256). */
+  fingerprints: readonly string[];
+}
+
+/** "ab:CD:01…" or "abcd01…" → Node's "AB:CD:01…". */
+export function normalizeFingerprint(value: string): string {
+  const hex = value.replace(/[^0-9a-f]/gi, '').toUpperCase();
+  return hex.match(/.{2}/g)?.join(':') ?? '';
+}
+
+function pinned(socket: TLSSocket, pins: SenderPins): boolean {
+  const certificate = socket.getPeerCertificate();
+  if (!certificate || Object.keys(certificate).length === 0) return false;
+  const cn = certificate.subject?.CN;
+  const names = Array.isArray(cn) ? cn : cn ? [cn] : [];
+  if (names.some((name) => pins.subjects.includes(name))) return true;
+  return pins.fingerprints.includes(certificate.fingerprint256);
 }
 
 export interface RunningWebhookListener {
@@ -107,6 +133,10 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
       // With Basic configured the TLS layer lets certificate-less clients in (for the Basic path);
       // every other path still needs a certificate the CA signed.
       if (!(req.socket as TLSSocket).authorized) return reply(res, 403, { error: 'CLIENT_CERTIFICATE_REQUIRED' });
+      if (!pinned(req.socket as TLSSocket, options.pins)) {
+        log('warn', 'webhook caller certificate not pinned', { subject: (req.socket as TLSSocket).getPeerCertificate()?.subject?.CN ?? null });
+        return reply(res, 403, { error: 'CLIENT_CERTIFICATE_NOT_ALLOWED' });
+      }
     } else if (!basicMatches(req.headers.authorization, basic!)) {
       return reply(res, 401, { error: 'UNAUTHORIZED' }, { 'www-authenticate': 'Basic realm="sparados-webhooks"' });
     }

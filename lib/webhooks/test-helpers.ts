@@ -10,6 +10,7 @@ import { createSparadosAgent } from '@/lib/sparados/dispatcher';
 import type { CreateApprovalInput } from '@/lib/sparados/schemas/approvals';
 import { certPaths, ensureCerts, type CertPaths } from '../../scripts/certs';
 import { startSandbox } from '../../sandbox/server';
+import { DEV_SENDER_SUBJECT } from './config';
 import { createInboxWriter } from './inbox';
 import { startWebhookListener, type RunningWebhookListener, type WebhookListenerOptions } from './listener';
 import { sealingKey } from './seal';
@@ -27,6 +28,7 @@ export async function startTestListener(options: Partial<WebhookListenerOptions>
     port: 0,
     tls: { cert: readFileSync(certs.sandboxServerCert), key: readFileSync(certs.sandboxServerKey), ca: readFileSync(certs.verestroCa) },
     record: createInboxWriter({ sealKey: TEST_SEAL_KEY }),
+    pins: { subjects: [DEV_SENDER_SUBJECT], fingerprints: [] },
     ...options,
   });
 }

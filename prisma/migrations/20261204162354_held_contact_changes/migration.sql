@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "BudgetChangeKind" ADD VALUE 'CONTACT';
