@@ -92,6 +92,19 @@ describe('admin user actions', () => {
     expect(enabled).toMatchObject({ ok: true, data: { after: 'ACTIVE' } });
   });
 
+  it('disabling an invited user revokes their link: enabled again, the old link does not work and a new one does', async () => {
+    const invited = await runAction(inviteAdminUser.definition, { email: `revoke-${Date.now()}@int.test`, name: 'Rita Revoked', role: 'APPROVER' }, as(admin));
+    if (!invited.ok) throw new Error(invited.message);
+    const token = tokenOf(invited.data.invitePath);
+    expect(await runAction(setAdminUserStatus.definition, { userId: invited.data.userId, status: 'DISABLED' }, as(admin))).toMatchObject({ ok: true });
+    expect(await runAction(setAdminUserStatus.definition, { userId: invited.data.userId, status: 'ACTIVE' }, as(admin))).toMatchObject({ ok: true, data: { after: 'INVITED' } });
+    const old = await runAction(acceptInvitation.definition, { token, password: 'a revived password', confirmPassword: 'a revived password' }, as(null));
+    expect(old).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect((await db.adminUser.findUniqueOrThrow({ where: { id: invited.data.userId } })).passwordHash).toBeNull();
+    const renewed = await runAction(renewInvitation.definition, { userId: invited.data.userId }, as(admin));
+    expect(renewed.ok && (await findInvitation(tokenOf(renewed.data.invitePath)))).toMatchObject({ state: 'valid' });
+  });
+
   it('refuses to disable yourself', async () => {
     const result = await runAction(setAdminUserStatus.definition, { userId: admin.id, status: 'DISABLED' }, as(admin));
     expect(result).toMatchObject({ ok: false, code: 'INVALID_STATE', message: 'You cannot disable your own account.' });

@@ -95,6 +95,8 @@ export const setAdminUserStatus = defineAction({
     const target = await loadUser(db, userId);
     assertCanSetStatus(user.id, target, status, await countActiveAdmins(db));
     const next = status === 'DISABLED' ? 'DISABLED' : statusWhenEnabled(target);
+    // Disabling revokes an open invitation: enabled again, the user needs a new link (the old one stays dead).
+    if (next === 'DISABLED') await db.invitation.deleteMany({ where: { userId, acceptedAt: null } });
     await db.adminUser.update({
       where: { id: userId },
       // A new session version ends every session the user has open, at once.

@@ -11,7 +11,6 @@ import { checkCredentials } from './credentials';
 import { readClaims, revokeSession } from './session-check';
 import { rateLimitedError, SIGN_IN_ERROR } from './sign-in-errors';
 import { INVITATION_ONLY, admitSsoUser } from './sso';
-import { normalizeEmail } from './throttle';
 
 // next-auth v4 with JWT sessions: the encrypted cookie names the user and the sign-in time; every
 // server-side read re-checks the database (session.ts). See docs/decisions/051-jwt-sessions-with-db-recheck.md.
@@ -20,6 +19,7 @@ export const OIDC_PROVIDER_ID = 'oidc';
 export const CREDENTIALS_PROVIDER_ID = 'credentials';
 
 interface OidcProfile {
+  iss?: string;
   sub: string;
   email?: string;
   email_verified?: boolean | string;
@@ -85,15 +85,20 @@ export function buildAuthOptions(env: Env): NextAuthOptions {
         const claims = (profile ?? {}) as OidcProfile;
         const outcome = await admitSsoUser(
           db,
-          { email: claims.email, name: claims.name ?? claims.preferred_username, emailVerified: claims.email_verified },
+          { issuer: claims.iss ?? env.AUTH_OIDC_ISSUER, subject: claims.sub, email: claims.email, name: claims.name ?? claims.preferred_username, emailVerified: claims.email_verified },
           env.AUTH_OIDC_ALLOW_NEW_USERS ? { newUsers: { role: env.AUTH_OIDC_DEFAULT_ROLE, allowedDomains: env.AUTH_OIDC_ALLOWED_DOMAINS } } : INVITATION_ONLY,
         );
         return outcome.ok;
       },
-      async jwt({ token, user, trigger }) {
-        if (trigger !== 'signIn' || !user?.email) return token;
-        // Both providers resolve to the panel's own user row; the OIDC subject is not our id.
-        const row = await db.adminUser.findUnique({ where: { email: normalizeEmail(user.email) } });
+      async jwt({ token, user, account, profile, trigger }) {
+        if (trigger !== 'signIn' || !user) return token;
+        // Both providers resolve to the panel's own user row: a password sign-in names it; a single
+        // sign-on one is found by the provider identity signIn() bound (never by the e-mail alone).
+        const oidc = account?.provider === OIDC_PROVIDER_ID;
+        const claims = (profile ?? {}) as OidcProfile;
+        const row = oidc
+          ? await db.adminUser.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: claims.iss ?? env.AUTH_OIDC_ISSUER ?? '', oidcSubject: claims.sub ?? '' } } })
+          : await db.adminUser.findUnique({ where: { id: user.id } });
         if (!row) return token;
         return {
           ...token,
