@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatMoney, isCurrencyCode, parseAmount } from '@/lib/money';
 import { LIMIT_KINDS, LIMIT_LABELS, LIMIT_MODES, PERIODS, limitWarnings, parseLimitForm, type LimitsValue, type LimitKind } from './limits';
-import { MCC_MODES, parseMccCodes, type MccCategory, type MccMode } from './mcc';
+import { MAX_MCC_CODES, MCC_MODES, mccRuleSize, parseMccCodes, type MccCategory, type MccMode } from './mcc';
 import { isTimeZone, parseValidityDate } from './validity';
 
 // THE schema of the assign form (issue 5 item 4). The browser checks the form with it before
@@ -362,6 +362,9 @@ export function checkAssignContext(
   if (form.visualId && !context.visuals.some((v) => v.id === form.visualId)) errors.visualId = ['Choose one of the company’s card visuals'];
   const unknown = form.mcc.categories.filter((key) => !context.mccCategories.some((c) => c.key === key));
   if (unknown.length > 0) errors['mcc.categories'] = [`Unknown merchant categories: ${unknown.join(', ')}`];
+  else if (mccRuleSize(form.mcc.categories, form.mcc.codes, context.mccCategories) > MAX_MCC_CODES) {
+    errors['mcc.categories'] = [`At most ${MAX_MCC_CODES.toLocaleString('en-GB')} merchant codes in one rule: choose fewer categories`];
+  }
   return errors;
 }
 

@@ -8,6 +8,12 @@ describe('MCC codes', () => {
     expect(parseMccCodes('12345, 5000-4000')).toEqual({ ok: false, message: 'Not a four-digit MCC code or range: 12345, 5000-4000' });
   });
 
+  it('refuses a range of every code, and too many codes in one rule, before expanding anything', () => {
+    expect(parseMccCodes('0000-9999')).toEqual({ ok: false, message: 'A range may span at most 1,000 codes: 0000-9999' });
+    expect(parseMccCodes('0000-0999 1000-1999 2000-2999')).toEqual({ ok: false, message: 'At most 2,000 codes in one rule; use categories or fewer ranges' });
+    expect(parseMccCodes('3000-3999')).toMatchObject({ ok: true });
+  });
+
   it('expands chosen categories with raw codes, each code once', () => {
     expect(mccCodesOf(['restaurants'], ['5812', '7011'], DEFAULT_MCC_CATEGORIES)).toEqual(['5812', '5813', '5814', '7011']);
     expect(mccCodesOf(['unknown'], [], DEFAULT_MCC_CATEGORIES)).toEqual([]);

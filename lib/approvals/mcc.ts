@@ -6,10 +6,24 @@ import { z } from 'zod';
 /** One code ("5812") or an inclusive range ("3000-3350"). */
 const MCC_ENTRY = /^(\d{4})(?:-(\d{4}))?$/;
 
+/**
+ * Bounds on what one merchant rule may stand for: a range of every code ("0000-9999") is no rule, and
+ * expanding and sending it costs seconds of CPU per request. The default categories stay well inside.
+ */
+export const MAX_MCC_RANGE = 1_000;
+export const MAX_MCC_CODES = 2_000;
+
+/** How many codes an entry stands for (0: not an entry). */
+export function mccEntrySize(entry: string): number {
+  const match = MCC_ENTRY.exec(entry);
+  if (!match) return 0;
+  return match[2] === undefined ? 1 : Number(match[2]) - Number(match[1]) + 1;
+}
+
 export const mccCategorySchema = z.object({
   key: z.string().regex(/^[a-z0-9_-]{1,40}$/),
   label: z.string().min(1).max(80),
-  codes: z.array(z.string().regex(MCC_ENTRY)).min(1),
+  codes: z.array(z.string().regex(MCC_ENTRY).refine((entry) => mccEntrySize(entry) <= MAX_MCC_RANGE, `a range may span at most ${MAX_MCC_RANGE} codes`)).min(1),
 });
 export type MccCategory = z.infer<typeof mccCategorySchema>;
 export const mccCategoriesSchema = z.array(mccCategorySchema);
@@ -55,6 +69,12 @@ export function parseMccCodes(text: string): { ok: true; codes: string[] } | { o
   if (bad.length > 0) {
     return { ok: false, message: `Not a four-digit MCC code or range: ${bad.slice(0, 3).join(', ')}${bad.length > 3 ? '…' : ''}` };
   }
+  // Sizes are summed before anything is expanded: a huge range is refused in microseconds.
+  const wide = entries.filter((entry) => mccEntrySize(entry) > MAX_MCC_RANGE);
+  if (wide.length > 0) return { ok: false, message: `A range may span at most ${MAX_MCC_RANGE.toLocaleString('en-GB')} codes: ${wide.slice(0, 3).join(', ')}` };
+  if (entries.reduce((n, entry) => n + mccEntrySize(entry), 0) > MAX_MCC_CODES) {
+    return { ok: false, message: `At most ${MAX_MCC_CODES.toLocaleString('en-GB')} codes in one rule; use categories or fewer ranges` };
+  }
   return { ok: true, codes: expandMccEntries(entries) };
 }
 
@@ -66,6 +86,12 @@ export const MCC_MODE_LABELS = {
   allow: 'Allow only these merchants',
   block: 'Block these merchants',
 } as const satisfies Record<MccMode, string>;
+
+/** How many codes the chosen categories and raw codes stand for, without expanding them (an upper bound). */
+export function mccRuleSize(categories: readonly string[], rawCodes: readonly string[], catalog: readonly MccCategory[]): number {
+  const entries = catalog.filter((category) => categories.includes(category.key)).flatMap((category) => category.codes);
+  return [...entries, ...rawCodes].reduce((n, entry) => n + mccEntrySize(entry), 0);
+}
 
 /** Every code of the chosen categories plus the raw codes; unknown category keys are skipped. */
 export function mccCodesOf(categories: readonly string[], rawCodes: readonly string[], catalog: readonly MccCategory[]): string[] {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_MCC_CATEGORIES, mccCategorySchema, type MccCategory } from '@/lib/approvals/mcc';
 import { settingRevisionSchema } from './setting-revision';
+import { MAX_MCC_RANGE, mccEntrySize } from '@/lib/approvals/mcc';
 
 // Settings → merchant categories, as the editor sends them: one row per category with the codes as
 // typed. The browser checks itself with this schema and the action parses it again on the server.
@@ -68,6 +69,8 @@ export function parseCategoryCodes(text: string): { ok: true; entries: string[] 
     return to !== undefined && Number(to) < Number(from);
   });
   if (backwards.length > 0) return { ok: false, message: `${list(backwards)}: a range must go from the lower code to the higher` };
+  const wide = entries.filter((entry) => mccEntrySize(entry) > MAX_MCC_RANGE);
+  if (wide.length > 0) return { ok: false, message: `${list(wide)}: a range may span at most ${MAX_MCC_RANGE.toLocaleString('en-GB')} codes` };
   if (entries.length > MAX_MCC_ENTRIES) return { ok: false, message: `at most ${MAX_MCC_ENTRIES} codes or ranges (use ranges for long runs)` };
   return { ok: true, entries };
 }
