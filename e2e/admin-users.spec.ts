@@ -70,7 +70,8 @@ test('an ADMIN invites a user, who joins; then changes their role and disables t
   await inviteePage.getByLabel('Email').fill(invitee.email);
   await inviteePage.getByLabel('Password').fill(invitee.password);
   await inviteePage.getByRole('button', { name: 'Sign in' }).click();
-  await expect(inviteePage.getByRole('main').getByRole('alert')).toHaveText('This account is disabled. Ask an administrator to enable it.');
+  // The same answer as a wrong password: the sign-in page never confirms that an account exists.
+  await expect(inviteePage.getByRole('main').getByRole('alert')).toHaveText('Incorrect e-mail or password.');
   await inviteeContext.close();
 });
 

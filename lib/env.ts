@@ -71,6 +71,8 @@ const schema = z
       .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
     NEXTAUTH_URL: optionalString.pipe(z.url({ error: 'NEXTAUTH_URL must be a URL' }).optional()),
     SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 7).default(8 * 60),
+    /// Server actions one user may run per minute (lib/actions/rate-limit.ts); polls and type-ahead do not count.
+    ACTIONS_PER_MINUTE: z.coerce.number().int().min(10).max(10_000).default(120),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /// Proxies in front of the panel that append to X-Forwarded-For (lib/auth/client-ip.ts).

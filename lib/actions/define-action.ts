@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { requestIp } from '@/lib/auth/request-ip';
 import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { getEnv } from '@/lib/env';
 import type { ActionResult } from './result';
 import { runAction, type ActionDefinition, type ActionRuntime, type AnyActionDefinition, type PublicActionDefinition } from './run-action';
 
@@ -24,6 +25,7 @@ function nextRuntime(): ActionRuntime {
     getIp: async () => requestIp(await headers()),
     revalidatePath: (path) => revalidatePath(path),
     rethrow: unstable_rethrow,
+    actionsPerMinute: getEnv().ACTIONS_PER_MINUTE,
   };
 }
 

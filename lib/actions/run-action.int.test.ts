@@ -129,6 +129,23 @@ describe('runAction', () => {
     expect(await db.setting.findUnique({ where: { key: k } })).toBeNull();
   });
 
+  it('limits how many actions one user runs in a minute, per user, before reading the input', async () => {
+    const admin = await createTestUser('ADMIN');
+    const other = await createTestUser('ADMIN');
+    const limited = (user: SessionUser) => ({ ...runtime(user).value, actionsPerMinute: 3 });
+    const at = new Date('2030-01-01T10:00:05Z');
+    const withClock = (user: SessionUser) => ({ ...limited(user), now: () => at });
+    for (let i = 0; i < 3; i++) expect(await runAction(noteAction(true), { key: key(), value: 'ok' }, withClock(admin))).toMatchObject({ ok: true });
+    const k = key();
+    const refused = await runAction(noteAction(true), { key: k, value: 'ok' }, withClock(admin));
+    expect(refused).toMatchObject({ ok: false, code: 'RATE_LIMITED', message: expect.stringMatching(/nothing was done/) });
+    expect(await db.setting.findUnique({ where: { key: k } })).toBeNull();
+    // Someone else is not slowed down, and the next minute starts afresh.
+    expect(await runAction(noteAction(true), { key: key(), value: 'ok' }, withClock(other))).toMatchObject({ ok: true });
+    const nextMinute = { ...limited(admin), now: () => new Date('2030-01-01T10:01:00Z') };
+    expect(await runAction(noteAction(true), { key: key(), value: 'ok' }, nextMinute)).toMatchObject({ ok: true });
+  });
+
   it("lets the framework's control-flow errors through", async () => {
     const admin = await createTestUser('ADMIN');
     const redirect = Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/x;307;' });

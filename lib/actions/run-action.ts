@@ -8,6 +8,7 @@ import type { SessionUser } from '@/lib/auth/session-user';
 import { isAppError } from '@/lib/errors';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { fieldErrorsFromZod, normalizeInput } from './input';
+import { takeActionSlot } from './rate-limit';
 import { failure, success, type ActionResult } from './result';
 
 // The core of the one action wrapper, free of Next.js: everything it needs from the request
@@ -27,6 +28,8 @@ export interface ActionRuntime {
   rethrow?(error: unknown): void;
   logError?(message: string, details: Record<string, unknown>): void;
   now?(): Date;
+  /** Actions one user may run per minute (ACTIONS_PER_MINUTE); unset: no limit (tests that do not test it). */
+  actionsPerMinute?: number;
 }
 
 export interface ActionContext<U extends SessionUser | null = SessionUser> {
@@ -49,6 +52,8 @@ interface DefinitionBase<S extends z.ZodType, T, U extends SessionUser | null> {
   revalidate?: string[] | ((input: z.output<S>, data: T) => string[]);
   /** Run and audit in one database transaction (for actions that only change the database). */
   transaction?: TransactionOption;
+  /** False for reads a page repeats by itself (polls, type-ahead): they do not count against the per-user limit. */
+  rateLimited?: boolean;
 }
 
 export interface ActionDefinition<S extends z.ZodType, T> extends DefinitionBase<S, T, SessionUser> {
@@ -146,6 +151,10 @@ export async function runAction<S extends z.ZodType, T>(
         }
         return failure('FORBIDDEN', `Your role (${ROLE_LABELS[user.role]}) cannot do this; it needs ${ROLE_LABELS[needed]}.`);
       }
+    }
+
+    if (user && def.rateLimited !== false && runtime.actionsPerMinute !== undefined && !(await takeActionSlot(runtime.db, user.id, runtime.actionsPerMinute, now))) {
+      return failure('RATE_LIMITED', 'Too many actions in one minute. Wait a moment and try again; nothing was done.');
     }
 
     const parsed = await def.schema.safeParseAsync(normalizeInput(rawInput));

@@ -54,6 +54,8 @@ export const assignCardActionDefinition = actionDefinition({
 export const pollAssignedCardDefinition = actionDefinition({
   name: 'cards.assign_progress',
   permission: 'cards.view',
+  // Polled every half second while a page waits: not a user's action.
+  rateLimited: false,
   schema: z.object({ approvalId: z.string().min(1).max(64) }),
   run: ({ approvalId }) => readAssignProgress(approvalId),
 });

@@ -17,6 +17,7 @@ import { SYNC_ACTOR_NAME } from './store';
 import { localDate } from './validity';
 import { cardsWithWaitingChanges } from '@/lib/budgets/held-changes';
 import type { ApprovalView, CardDetail, CardListPage, CardListRow, TimelineEntry } from './view-types';
+import { isUuid } from '@/lib/ids';
 
 // Reads for the cards list and the card page. The list pages by keyset over the Card table's
 // copied columns and indexes (docs/decisions/064-cards-list-keyset.md): the cost of a page does
@@ -262,7 +263,7 @@ function approvalView(a: ApprovalRow, currentId: string | null, currency: string
 }
 
 export async function getCardDetail(cardId: string): Promise<CardDetail | null> {
-  if (!z.uuid().safeParse(cardId).success) return null;
+  if (!isUuid(cardId)) return null;
   const card = await db.card.findUnique({
     where: { id: cardId },
     include: { cardholder: true, approvals: { orderBy: [{ sparadosCreatedAt: 'asc' }, { createdAt: 'asc' }] } },

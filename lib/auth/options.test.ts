@@ -16,6 +16,12 @@ describe('auth options', () => {
     expect(options.pages).toEqual({ signIn: '/sign-in', error: '/sign-in' });
   });
 
+  it('makes the session cookie Secure in production whatever NEXTAUTH_URL says, and over https anywhere', () => {
+    expect(buildAuthOptions(parseEnv({ ...base, NODE_ENV: 'production', NEXTAUTH_URL: 'http://panel.internal' })).useSecureCookies).toBe(true);
+    expect(buildAuthOptions(parseEnv({ ...base, NODE_ENV: 'development', NEXTAUTH_URL: 'https://panel.example' })).useSecureCookies).toBe(true);
+    expect(buildAuthOptions(parseEnv({ ...base, NODE_ENV: 'development', NEXTAUTH_URL: 'http://localhost:3000' })).useSecureCookies).toBe(false);
+  });
+
   it('adds an OpenID Connect provider discovered from the issuer when configured', () => {
     const options = buildAuthOptions(
       parseEnv({

@@ -9,7 +9,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { clientIpFrom } from './client-ip';
 import { checkCredentials } from './credentials';
 import { readClaims, revokeSession } from './session-check';
-import { rateLimitedError, SIGN_IN_ERROR } from './sign-in-errors';
+import { rateLimitedError } from './sign-in-errors';
 import { INVITATION_ONLY, admitSsoUser } from './sso';
 
 // next-auth v4 with JWT sessions: the encrypted cookie names the user and the sign-in time; every
@@ -62,9 +62,9 @@ function credentialsProvider(env: Env) {
         { maxFailures: env.LOGIN_MAX_FAILURES, lockMinutes: env.LOGIN_LOCK_MINUTES },
       );
       if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name };
-      // A thrown message reaches the sign-in page as `error`; null becomes "CredentialsSignin".
+      // A thrown message reaches the sign-in page as `error`; null becomes "CredentialsSignin". A disabled
+      // account gets the same answer as a wrong password: the page must not confirm which accounts exist.
       if (outcome.reason === 'LOCKED') throw new Error(rateLimitedError(outcome.minutes));
-      if (outcome.reason === 'INACTIVE') throw new Error(SIGN_IN_ERROR.inactive);
       return null;
     },
   });
@@ -77,6 +77,9 @@ export function buildAuthOptions(env: Env): NextAuthOptions {
     providers: oidcEnabled(env) ? [credentialsProvider(env), oidcProvider(env)] : [credentialsProvider(env)],
     session: { strategy: 'jwt', maxAge },
     jwt: { maxAge },
+    // Secure (and __Secure-/__Host- prefixed) cookies in production whatever NEXTAUTH_URL says: a proxy
+    // misconfigured to http must not make the session cookie travel in clear.
+    useSecureCookies: env.NODE_ENV === 'production' || Boolean(env.NEXTAUTH_URL?.startsWith('https://')),
     pages: { signIn: '/sign-in', error: '/sign-in' },
     callbacks: {
       async signIn({ account, profile }) {

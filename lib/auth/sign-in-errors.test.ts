@@ -13,7 +13,8 @@ describe('sign-in error messages', () => {
   });
 
   it('has a message for every other failure and none without one', () => {
-    expect(signInErrorMessage('AccountInactive')).toMatch(/disabled/);
+    // A disabled account is not told apart from a wrong password.
+    expect(signInErrorMessage('AccountInactive')).toBe('Sign-in failed. Try again.');
     expect(signInErrorMessage('OAuthCallback')).toMatch(/Single sign-on failed/);
     expect(signInErrorMessage('Something new')).toBe('Sign-in failed. Try again.');
     expect(signInErrorMessage(null)).toBeNull();

@@ -3,7 +3,6 @@
 
 export const SIGN_IN_ERROR = {
   invalid: 'CredentialsSignin',
-  inactive: 'AccountInactive',
   rateLimitedPrefix: 'RateLimited:',
 } as const;
 
@@ -23,8 +22,8 @@ export function signInErrorMessage(error: string | null | undefined): string | n
     const minutes = Number.parseInt(error.slice(SIGN_IN_ERROR.rateLimitedPrefix.length), 10);
     return tooManyAttemptsMessage(Number.isFinite(minutes) && minutes > 0 ? minutes : 1);
   }
+  // A disabled account reads like a wrong password: no message confirms that an account exists.
   if (error === SIGN_IN_ERROR.invalid) return 'Incorrect e-mail or password.';
-  if (error === SIGN_IN_ERROR.inactive) return 'This account is disabled. Ask an administrator to enable it.';
   if (error === 'AccessDenied') return 'Single sign-on did not admit this account. Ask an administrator.';
   if (SSO_FAILURES.has(error)) return 'Single sign-on failed. Try again, or sign in with your password.';
   if (error === 'SessionRequired') return 'Sign in to continue.';

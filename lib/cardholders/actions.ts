@@ -70,6 +70,8 @@ export const deleteCardholder = defineAction({
 export const findCardholders = defineAction({
   name: 'cardholders.search',
   permission: 'cards.assign',
+  // Type-ahead: each keystroke asks.
+  rateLimited: false,
   schema: z.object({ q: z.string().max(100) }),
   run: ({ q }) => searchCardholderOptions(q),
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { ApprovalStatus } from '@/lib/approvals/state-machine';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { isUuid } from '@/lib/ids';
 
 // Reading the cardholder directory for its pages and for the assign form's picker.
 
@@ -129,6 +130,7 @@ export async function searchCardholderOptions(q: string, limit = 8): Promise<Car
 }
 
 export async function getCardholder(id: string) {
+  if (!isUuid(id)) return null;
   const holder = await db.cardholder.findUnique({
     where: { id },
     include: { cards: { select: cardSelect, orderBy: { createdAt: 'desc' } } },

@@ -16,6 +16,7 @@ import {
 } from './filters';
 import type { CurrencyTotals, MirrorStatus, NewerThan, TransactionDetail, TransactionPage, TransactionRow, TransactionTotals } from './view-types';
 import { filterConditions, listConditions, utc, whereClause, type TransactionQueryContext } from './where';
+import { isUuid } from '@/lib/ids';
 
 // Reads over the transaction mirror. The list pages by keyset on (occurredAt DESC, id ASC), the order
 // of the mirror's indexes, so a page deep in a million rows costs what the first one does
@@ -269,7 +270,7 @@ export async function transactionRowsById(ids: readonly string[], ctx: Pick<Tran
 // ---- one transaction ----
 
 export async function getTransactionDetail(id: string, ctx: Pick<TransactionQueryContext, 'categories'>): Promise<TransactionDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const categories = categoryIndex(ctx.categories);
   const [raw] = await db.$queryRaw<RawRow[]>`SELECT ${ROW_COLUMNS} FROM "Transaction" t ${ROW_JOINS} WHERE t.id = ${id}::uuid`;
   if (!raw) return null;

@@ -13,6 +13,7 @@ import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { BULK_COLUMNS } from '@/lib/bulk/columns';
 import { getBulkImport, getBulkProgress } from '@/lib/bulk/queries';
+import { isUuid } from '@/lib/ids';
 
 export const metadata: Metadata = { title: 'Bulk import' };
 
@@ -22,7 +23,7 @@ const SHOWN_ROWS = 300;
 export default async function BulkImportPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('cards.view');
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [bulk, progress] = await Promise.all([getBulkImport(id), getBulkProgress(id)]);
   if (!bulk || !progress) notFound();
 
