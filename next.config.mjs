@@ -1,3 +1,5 @@
+import { STATIC_SECURITY_HEADERS } from './lib/security/static-headers.mjs';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -10,6 +12,10 @@ const nextConfig = {
   // `npm run dev` prints localhost, but people also open 127.0.0.1; Next 16 blocks its dev scripts
   // from any other origin, which leaves the page unhydrated (sign-in button never enabled).
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
+  async headers() {
+    // Security headers on every response, assets included; CSP and HSTS come from proxy.ts.
+    return [{ source: '/:path*', headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
 export default nextConfig;

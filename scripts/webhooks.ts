@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   });
   const host = settings.host === '127.0.0.1' || settings.host === '0.0.0.0' ? 'localhost' : settings.host;
   const pinned = [...settings.pins.subjects.map((s) => `CN=${s}`), ...settings.pins.fingerprints.map((f) => `SHA-256 ${f.slice(0, 11)}…`)].join(', ');
-  console.log(`Webhook listener on https://${host}:${listener.port}${settings.basic ? ' (THC Basic on /basic/transaction-event)' : ''}; callers: ${pinned}`);
+  console.log(`Webhook listener on https://${host}:${listener.port}${settings.basic ? ' (THC Basic on /basic/transaction-event)' : ''} (callers: ${pinned})`);
 
   let stopping = false;
   const stop = async (signal: string) => {
