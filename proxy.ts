@@ -9,7 +9,7 @@ import { contentSecurityPolicy, HSTS, newNonce } from '@/lib/security/headers';
 //   themselves (lib/auth/session.ts, lib/actions).
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
-/** Reachable without a session: sign-in, invitations, two-factor, next-auth and the JSON routes (which answer 401 themselves). */
+/** Reachable without a session: sign-in, invitations, next-auth and the JSON routes (which answer 401 themselves). */
 const PUBLIC = /^\/(sign-in|invite\/|api\/)/;
 
 function hasSessionCookie(request: NextRequest): boolean {

@@ -15,6 +15,9 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const ROLE_NAMES = ['VIEWER', 'OPERATOR', 'APPROVER', 'ADMIN'] as const;
+type Role = (typeof ROLE_NAMES)[number];
+
 const commaList = z
   .string()
   .default('')
@@ -71,6 +74,19 @@ const schema = z
       .min(32, 'NEXTAUTH_SECRET must be at least 32 characters'),
     NEXTAUTH_URL: optionalString.pipe(z.url({ error: 'NEXTAUTH_URL must be a URL' }).optional()),
     SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 7).default(8 * 60),
+    /// Roles that must sign in with a second factor (TOTP): a comma list, "all" or "none" (docs/decisions/109).
+    MFA_REQUIRED_ROLES: z
+      .string()
+      .default('ADMIN,APPROVER')
+      .transform((v, ctx) => {
+        const text = v.trim().toUpperCase();
+        if (text === 'NONE' || text === '') return [] as Role[];
+        if (text === 'ALL') return [...ROLE_NAMES];
+        const roles = text.split(',').map((r) => r.trim()).filter(Boolean);
+        const unknown = roles.filter((r) => !(ROLE_NAMES as readonly string[]).includes(r));
+        if (unknown.length) ctx.addIssue({ code: 'custom', message: `MFA_REQUIRED_ROLES: unknown role ${unknown.join(', ')} (use VIEWER, OPERATOR, APPROVER, ADMIN, all or none)` });
+        return roles as Role[];
+      }),
     /// Server actions one user may run per minute (lib/actions/rate-limit.ts); polls and type-ahead do not count.
     ACTIONS_PER_MINUTE: z.coerce.number().int().min(10).max(10_000).default(120),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),

@@ -52,7 +52,11 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? devSessionSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    // The demo logins work with a password alone here; production requires a second factor of Admins
+    // and Approvers unless MFA_REQUIRED_ROLES says otherwise.
+    MFA_REQUIRED_ROLES: process.env.MFA_REQUIRED_ROLES ?? 'none',
   };
+  if (env.MFA_REQUIRED_ROLES === 'none') say('Two-factor sign-in is optional here (MFA_REQUIRED_ROLES=none); set it up under Your account.');
 
   // The webhook listener (issue 7) starts before the sandbox so the sandbox's first event finds it.
   const webhookPort = process.env.WEBHOOK_PORT ? Number(process.env.WEBHOOK_PORT) : await findFreePort(4480);

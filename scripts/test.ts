@@ -59,6 +59,8 @@ async function main(): Promise<number> {
         NODE_ENV: 'production',
         E2E_PORT: String(port),
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        // The demo users sign in with a password alone; e2e/two-factor.spec.ts sets a second factor up itself.
+        MFA_REQUIRED_ROLES: process.env.MFA_REQUIRED_ROLES ?? 'none',
         PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
       };
       const build = await run(bin('next'), ['build'], e2eEnv);

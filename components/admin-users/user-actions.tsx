@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import type { ActionResult } from '@/lib/actions';
 import { changeAdminUserRole, renewInvitation, setAdminUserStatus } from '@/lib/admin-users/actions';
+import { resetTwoFactor } from '@/lib/auth/two-factor/actions';
 import type { Role } from '@/lib/auth/permissions';
 import { InviteLink } from './invite-link';
 import { RoleField } from './role-field';
@@ -17,6 +18,7 @@ interface UserSummary {
   email: string;
   role: Role;
   status: 'INVITED' | 'ACTIVE' | 'DISABLED';
+  twoFactorOn: boolean;
 }
 
 /** Runs one action, keeps its result for the dialog, refreshes the page on success. */
@@ -156,11 +158,48 @@ function NewInviteLink({ user }: { user: UserSummary }) {
   );
 }
 
+function ResetTwoFactor({ user }: { user: UserSummary }) {
+  const [open, setOpen] = useState(false);
+  const action = useAction<unknown>();
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        action.reset();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`Reset two-factor sign-in of ${user.name}`}>
+          Reset two-factor
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title={`Reset two-factor sign-in of ${user.name}?`}
+        description="For a lost phone: their authenticator app and recovery codes stop working and their sessions end. They set up an app again at their next sign-in. Make sure it is really them asking."
+      >
+        <div className="space-y-4">
+          <Alert tone="error">{action.result && !action.result.ok ? action.result.message : null}</Alert>
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button variant="secondary">Cancel</Button>
+            </DialogClose>
+            <Button variant="danger" pending={action.pending} onClick={() => action.run(() => resetTwoFactor({ userId: user.id }), () => setOpen(false))}>
+              Reset two-factor
+            </Button>
+          </div>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
 export function UserActions({ user, isSelf }: { user: UserSummary; isSelf: boolean }) {
   return (
     <div className="flex flex-wrap justify-end gap-2">
       <ChangeRole user={user} />
       {user.status === 'INVITED' ? <NewInviteLink user={user} /> : null}
+      {user.twoFactorOn && !isSelf ? <ResetTwoFactor user={user} /> : null}
       {isSelf ? null : <ToggleStatus user={user} />}
     </div>
   );

@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { signInLandingPath } from '@/lib/auth/after-sign-in';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 
 export function SignInForm({
@@ -38,8 +39,9 @@ export function SignInForm({
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      // A full load, so the server renders the panel with the new session cookie.
-      window.location.assign(callbackPath);
+      // A full load, so the server sees the new session cookie and sends it on (to the code prompt first
+      // when the account has two-factor sign-in).
+      window.location.assign(signInLandingPath(callbackPath));
       return;
     }
     setPending(false);
@@ -68,7 +70,7 @@ export function SignInForm({
             or
             <span className="h-px flex-1 bg-slate-200" />
           </div>
-          <Button variant="secondary" className="w-full" disabled={!hydrated} onClick={() => signIn('oidc', { callbackUrl: callbackPath })}>
+          <Button variant="secondary" className="w-full" disabled={!hydrated} onClick={() => signIn('oidc', { callbackUrl: signInLandingPath(callbackPath) })}>
             <KeyRound aria-hidden="true" className="h-4 w-4" />
             Continue with {sso.name}
           </Button>

@@ -79,9 +79,9 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         </button>
         <div className="ml-auto flex min-w-0 items-center gap-3">
           <div className="flex min-w-0 flex-col items-end leading-tight sm:flex-row sm:items-center sm:gap-2">
-            <span className="truncate text-sm font-medium text-slate-900" title={user.email}>
+            <Link href="/account" className="truncate text-sm font-medium text-slate-900 underline-offset-2 hover:underline" title={`${user.email}: your account`}>
               {user.name}
-            </span>
+            </Link>
             <Badge tone={user.role === 'ADMIN' ? 'info' : 'neutral'} aria-label={`Role: ${ROLE_LABELS[user.role]}`}>
               {ROLE_LABELS[user.role]}
             </Badge>

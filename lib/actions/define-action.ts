@@ -4,7 +4,8 @@ import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { requestIp } from '@/lib/auth/request-ip';
-import { getCurrentUser } from '@/lib/auth/session';
+import { getSessionState } from '@/lib/auth/session';
+import { actionUser } from '@/lib/auth/session-check';
 import { db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import type { ActionResult } from './result';
@@ -18,10 +19,10 @@ export type ServerAction<S extends z.ZodType, T> = ((input: ActionInput<S>) => P
   readonly definition: AnyActionDefinition<S, T>;
 };
 
-function nextRuntime(): ActionRuntime {
+function nextRuntime(session: AnyActionDefinition<z.ZodType, unknown>['session']): ActionRuntime {
   return {
     db,
-    getUser: getCurrentUser,
+    getUser: async () => actionUser(await getSessionState(), session),
     getIp: async () => requestIp(await headers()),
     revalidatePath: (path) => revalidatePath(path),
     rethrow: unstable_rethrow,
@@ -30,7 +31,7 @@ function nextRuntime(): ActionRuntime {
 }
 
 function bind<S extends z.ZodType, T>(definition: AnyActionDefinition<S, T>): ServerAction<S, T> {
-  const action = async (input: ActionInput<S>) => runAction(definition, input, nextRuntime());
+  const action = async (input: ActionInput<S>) => runAction(definition, input, nextRuntime(definition.session));
   return Object.assign(action, { definition });
 }
 

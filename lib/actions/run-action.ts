@@ -4,6 +4,7 @@ import { actionAttempt } from '@/lib/audit/action-labels';
 import { recordAudit } from '@/lib/audit/record';
 import type { AuditActor, AuditDraft } from '@/lib/audit/types';
 import { can, minimumRole, ROLE_LABELS, type Permission } from '@/lib/auth/permissions';
+import type { SessionAllowance } from '@/lib/auth/session-check';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { isAppError } from '@/lib/errors';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
@@ -54,6 +55,12 @@ interface DefinitionBase<S extends z.ZodType, T, U extends SessionUser | null> {
   transaction?: TransactionOption;
   /** False for reads a page repeats by itself (polls, type-ahead): they do not count against the per-user limit. */
   rateLimited?: boolean;
+  /**
+   * Which sessions may run it besides a complete one (docs/decisions/109): `two-factor-pending` (a session
+   * that still has to enter its code: the code page) or `two-factor-setup` (a user whose role requires a
+   * second factor they have not set up: their account page). The runtime's getUser honours it.
+   */
+  session?: SessionAllowance;
 }
 
 export interface ActionDefinition<S extends z.ZodType, T> extends DefinitionBase<S, T, SessionUser> {

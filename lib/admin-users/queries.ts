@@ -13,6 +13,7 @@ export interface AdminUserRow {
   createdAt: Date;
   invitedByName: string | null;
   invitationExpiresAt: Date | null;
+  twoFactorOn: boolean;
 }
 
 export async function listAdminUsers(): Promise<AdminUserRow[]> {
@@ -28,10 +29,12 @@ export async function listAdminUsers(): Promise<AdminUserRow[]> {
       createdAt: true,
       invitedBy: { select: { name: true } },
       invitation: { select: { expiresAt: true, acceptedAt: true } },
+      totpEnabledAt: true,
     },
   });
-  return users.map(({ invitedBy, invitation, ...user }) => ({
+  return users.map(({ invitedBy, invitation, totpEnabledAt, ...user }) => ({
     ...user,
+    twoFactorOn: totpEnabledAt !== null,
     invitedByName: invitedBy?.name ?? null,
     invitationExpiresAt: invitation && !invitation.acceptedAt ? invitation.expiresAt : null,
   }));

@@ -113,6 +113,8 @@ export function buildAuthOptions(env: Env): NextAuthOptions {
           authTime: Math.floor(Date.now() / 1000),
           // Stays the same for the cookie's whole life (next-auth's own jti changes on every refresh).
           sid: randomUUID(),
+          // With two-factor sign-in the session counts only once a code was entered for it (its sid).
+          mfa: row.totpEnabledAt !== null,
         };
       },
       async session({ session, token }) {

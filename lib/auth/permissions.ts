@@ -23,6 +23,8 @@ export const ROLE_DESCRIPTIONS = {
 
 /** Permission → the lowest role that holds it. */
 export const PERMISSIONS = {
+  /** One's own account: password, two-factor sign-in. */
+  'account.manage': 'VIEWER',
   'dashboard.view': 'VIEWER',
   'cards.view': 'VIEWER',
   'cards.assign': 'OPERATOR',

@@ -14,34 +14,34 @@ const nowSeconds = Math.floor(now.getTime() / 1000);
 describe('session re-check against the database', () => {
   it('accepts a fresh session of an active user and takes the role from the database', async () => {
     const user = await createTestUser('APPROVER');
-    const resolved = await resolveSessionUser(db, { uid: user.id, sv: user.sessionVersion, authTime: nowSeconds - 60, sid: randomUUID() }, 8 * HOUR, now);
+    const resolved = await resolveSessionUser(db, { uid: user.id, sv: user.sessionVersion, authTime: nowSeconds - 60, sid: randomUUID(), mfa: false }, 8 * HOUR, [], now);
     expect(resolved).toEqual({ id: user.id, email: user.email, name: user.name, role: 'APPROVER' });
   });
 
   it('ends sessions when the user is disabled or their session version moves on', async () => {
     const user = await createTestUser('OPERATOR');
-    const claims = { uid: user.id, sv: user.sessionVersion, authTime: nowSeconds - 60, sid: randomUUID() };
+    const claims = { uid: user.id, sv: user.sessionVersion, authTime: nowSeconds - 60, sid: randomUUID(), mfa: false };
 
     await db.adminUser.update({ where: { id: user.id }, data: { role: 'VIEWER', sessionVersion: { increment: 1 } } });
-    expect(await resolveSessionUser(db, claims, 8 * HOUR, now)).toBeNull();
+    expect(await resolveSessionUser(db, claims, 8 * HOUR, [], now)).toBeNull();
 
     const renewed = { ...claims, sv: user.sessionVersion + 1 };
-    expect(await resolveSessionUser(db, renewed, 8 * HOUR, now)).toMatchObject({ role: 'VIEWER' });
+    expect(await resolveSessionUser(db, renewed, 8 * HOUR, [], now)).toMatchObject({ role: 'VIEWER' });
 
     await db.adminUser.update({ where: { id: user.id }, data: { status: 'DISABLED' } });
-    expect(await resolveSessionUser(db, renewed, 8 * HOUR, now)).toBeNull();
+    expect(await resolveSessionUser(db, renewed, 8 * HOUR, [], now)).toBeNull();
   });
 
   it('ends a session at its maximum age however recently it was used', async () => {
     const user = await createTestUser('VIEWER');
-    const claims = { uid: user.id, sv: user.sessionVersion, authTime: nowSeconds - 8 * HOUR, sid: randomUUID() };
-    expect(await resolveSessionUser(db, claims, 8 * HOUR, now)).toBeNull();
-    expect(await resolveSessionUser(db, { ...claims, authTime: claims.authTime + 1 }, 8 * HOUR, now)).not.toBeNull();
+    const claims = { uid: user.id, sv: user.sessionVersion, authTime: nowSeconds - 8 * HOUR, sid: randomUUID(), mfa: false };
+    expect(await resolveSessionUser(db, claims, 8 * HOUR, [], now)).toBeNull();
+    expect(await resolveSessionUser(db, { ...claims, authTime: claims.authTime + 1 }, 8 * HOUR, [], now)).not.toBeNull();
   });
 
   it('refuses missing claims and unknown users', async () => {
-    expect(await resolveSessionUser(db, null, HOUR, now)).toBeNull();
-    expect(await resolveSessionUser(db, { uid: '00000000-0000-4000-8000-000000000000', sv: 0, authTime: nowSeconds, sid: randomUUID() }, HOUR, now)).toBeNull();
+    expect(await resolveSessionUser(db, null, HOUR, [], now)).toBeNull();
+    expect(await resolveSessionUser(db, { uid: '00000000-0000-4000-8000-000000000000', sv: 0, authTime: nowSeconds, sid: randomUUID(), mfa: false }, HOUR, [], now)).toBeNull();
   });
 
   it('refuses a session that was signed out, even when its cookie is presented again', async () => {
@@ -61,7 +61,7 @@ describe('session re-check against the database', () => {
       return encode({ token, secret: env.NEXTAUTH_SECRET, maxAge });
     };
     const userOf = async (cookie: string) =>
-      resolveSessionUser(db, readClaims(await decode({ token: cookie, secret: env.NEXTAUTH_SECRET })), maxAge);
+      resolveSessionUser(db, readClaims(await decode({ token: cookie, secret: env.NEXTAUTH_SECRET })), maxAge, []);
 
     const laptop = await signIn();
     const phone = await signIn();

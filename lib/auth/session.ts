@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 import { getAuthOptions } from './options';
 import { can, type Permission } from './permissions';
-import { readClaims, resolveSessionUser } from './session-check';
+import { readClaims, resolveSession, type SessionState } from './session-check';
 import type { SessionUser } from './session-user';
 
 export type { SessionUser } from './session-user';
@@ -25,21 +25,30 @@ function serverSessionOptions(): NextAuthOptions {
 }
 
 /**
- * The signed-in user, re-checked against the database (status, sessionVersion, absolute expiry);
- * null when signed out. Cached per request, so a layout and its page share one lookup.
+ * The signed-in session, re-checked against the database (status, sessionVersion, absolute expiry,
+ * second factor); null when signed out. Cached per request, so a layout and its page share one lookup.
  */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+export const getSessionState = cache(async (): Promise<SessionState | null> => {
   // Per-request by nature: stop `next build` from prerendering (and reading configuration) here.
   await connection();
   const session = await getServerSession(serverSessionOptions());
-  return resolveSessionUser(db, session?.claims ?? null, getEnv().SESSION_MAX_AGE_MINUTES * 60);
+  const env = getEnv();
+  return resolveSession(db, session?.claims ?? null, env.SESSION_MAX_AGE_MINUTES * 60, env.MFA_REQUIRED_ROLES);
 });
 
-/** For pages and layouts: the user, or a redirect to the sign-in page. */
+/** The signed-in user who may use the panel (second factor done, or not required); null otherwise. */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const state = await getSessionState();
+  return state?.factor === 'ok' ? state.user : null;
+}
+
+/** For pages and layouts: the user, or a redirect to where the session has to go first. */
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect('/sign-in');
-  return user;
+  const state = await getSessionState();
+  if (!state) redirect('/sign-in');
+  if (state.factor === 'pending') redirect('/two-factor');
+  if (state.factor === 'setup') redirect('/two-factor/setup');
+  return state.user;
 }
 
 /** For pages: the user if their role holds the permission; otherwise the "no access" page. */

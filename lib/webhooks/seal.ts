@@ -1,27 +1,12 @@
 import 'server-only';
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { sealingKey as deriveKey } from '@/lib/security/seal';
 
 // A one-time code waits in the inbox between the listener's reply and the worker's delivery. It is
-// stored sealed (AES-256-GCM, key derived from NEXTAUTH_SECRET) and erased once delivered, so the
-// database never holds it in clear (docs/decisions/082).
+// stored sealed (lib/security/seal.ts) and erased once delivered, so the database never holds it in
+// clear (docs/decisions/082).
 
-const INFO = 'sparados-panel webhook one-time code';
+export { seal, unseal } from '@/lib/security/seal';
 
 export function sealingKey(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, 'webhook-inbox', INFO, 32));
-}
-
-export function seal(plain: string, key: Buffer): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
-}
-
-export function unseal(sealed: string, key: Buffer): string {
-  const [version, iv, tag, body] = sealed.split('.');
-  if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('not a sealed value');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  return deriveKey(secret, 'webhook-inbox', 'sparados-panel webhook one-time code');
 }

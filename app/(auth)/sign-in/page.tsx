@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Card, CardContent } from '@/components/ui/card';
-import { getCurrentUser } from '@/lib/auth/session';
+import { afterSignInPath } from '@/lib/auth/after-sign-in';
+import { getSessionState } from '@/lib/auth/session';
 import { safeCallbackPath, signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { getEnv, oidcEnabled } from '@/lib/env';
 
@@ -17,7 +18,8 @@ function first(value: string | string[] | undefined): string | undefined {
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackPath = safeCallbackPath(first(params.callbackUrl));
-  if (await getCurrentUser()) redirect(callbackPath);
+  const state = await getSessionState();
+  if (state) redirect(afterSignInPath(callbackPath, state.factor));
 
   const env = getEnv();
   return (

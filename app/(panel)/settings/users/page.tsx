@@ -72,13 +72,18 @@ export default async function AdminUsersPage() {
                   <TableCell>{ROLE_LABELS[user.role]}</TableCell>
                   <TableCell>
                     <Badge tone={STATUS[user.status].tone}>{STATUS[user.status].label}</Badge>
+                    {user.twoFactorOn ? (
+                      <Badge tone="info" className="ml-1">
+                        Two-factor
+                      </Badge>
+                    ) : null}
                     {user.invitationExpiresAt ? (
                       <div className="mt-1 text-xs text-slate-500">Link valid until {when(user.invitationExpiresAt)}</div>
                     ) : null}
                   </TableCell>
                   <TableCell className="whitespace-nowrap text-slate-600">{when(user.lastLoginAt)}</TableCell>
                   <TableCell className="text-right">
-                    <UserActions user={{ id: user.id, name: user.name, email: user.email, role: user.role, status: user.status }} isSelf={user.id === me.id} />
+                    <UserActions user={{ id: user.id, name: user.name, email: user.email, role: user.role, status: user.status, twoFactorOn: user.twoFactorOn }} isSelf={user.id === me.id} />
                   </TableCell>
                 </TableRow>
               ))}
