@@ -1,7 +1,7 @@
 import 'server-only';
 import type { PgBoss } from 'pg-boss';
 import { AppError } from '@/lib/errors';
-import { createBoss, ensureQueue } from './boss';
+import { startBoss, ensureQueue } from './boss';
 
 // Enqueueing from server actions and route handlers: one producer pg-boss per process, started on
 // first use and kept on globalThis so Next's dev reloads do not open a new pool each time.
@@ -16,9 +16,7 @@ const state: ProducerState = (globalForJobs.sparadosJobs ??= { queues: new Set()
 
 async function producer(): Promise<PgBoss> {
   state.boss ??= (async () => {
-    const boss = createBoss({ role: 'producer' });
-    await boss.start();
-    return boss;
+    return startBoss({ role: 'producer' });
   })().catch((error: unknown) => {
     state.boss = undefined;
     throw error;

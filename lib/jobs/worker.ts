@@ -1,7 +1,7 @@
 import 'server-only';
 import { setMaxListeners } from 'node:events';
 import type { PgBoss } from 'pg-boss';
-import { createBoss, ensureQueue } from './boss';
+import { startBoss, ensureQueue } from './boss';
 import { recurringInterval, type AnyJobDefinition } from './define-job';
 
 // The worker process's engine, free of process signals so tests can run two of them side by side.
@@ -29,8 +29,7 @@ function defaultLog(level: 'info' | 'warn' | 'error', message: string, details: 
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const log = options.log ?? defaultLog;
-  const boss = createBoss({ role: 'worker', connectionString: options.connectionString, schema: options.schema });
-  await boss.start();
+  const boss = await startBoss({ role: 'worker', connectionString: options.connectionString, schema: options.schema });
   const timers: NodeJS.Timeout[] = [];
   let stopping = false;
 

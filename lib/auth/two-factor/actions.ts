@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import { z } from 'zod';
 import { getSessionState } from '../session';
 import { codeSchema, resetTwoFactorSchema } from './schemas';
-import { checkSecondFactor, confirmEnrolment, markSessionVerified, renewRecoveryCodes, resetSecondFactor, startEnrolment, turnOffOwn } from './service';
+import { UNREADABLE_MESSAGE, checkSecondFactor, confirmEnrolment, markSessionVerified, renewRecoveryCodes, resetSecondFactor, startEnrolment, turnOffOwn } from './service';
 
 // One's own second factor (docs/decisions/109): setting it up is open to a session whose role requires
 // it and lacks it; entering the code to a session that still waits for it; everything else needs a
@@ -43,6 +43,7 @@ export const verifyTwoFactor = defineAction({
     if (!check.ok) {
       if (check.reason === 'LOCKED') throw new AppError('RATE_LIMITED', `Too many wrong codes. Try again in ${check.minutes} minutes.`);
       if (check.reason === 'OFF') throw new AppError('INVALID_STATE', 'Two-factor sign-in was reset. Sign in again.');
+      if (check.reason === 'UNREADABLE') throw new AppError('INVALID_STATE', UNREADABLE_MESSAGE);
       throw new AppError('VALIDATION', 'That code does not match. Type the newest code from your app, or a recovery code.', {
         fieldErrors: { code: ['That code does not match'] },
       });

@@ -77,7 +77,21 @@ export async function confirmEnrolment(user: SessionUser, code: string, ip: stri
   return { recoveryCodes };
 }
 
-export type FactorCheck = { ok: true; via: 'app' | 'recovery'; recoveryLeft: number } | { ok: false; reason: 'WRONG' | 'LOCKED' | 'OFF'; minutes?: number };
+export type FactorCheck =
+  | { ok: true; via: 'app' | 'recovery'; recoveryLeft: number }
+  /** UNREADABLE: the secret was sealed under another NEXTAUTH_SECRET; only a reset helps (SECURITY.md). */
+  | { ok: false; reason: 'WRONG' | 'LOCKED' | 'OFF' | 'UNREADABLE'; minutes?: number };
+
+export const UNREADABLE_MESSAGE =
+  'Your two-factor secret can no longer be read (the server was given a new secret). Ask an Admin to reset your two-factor sign-in.';
+
+function readableSecret(sealed: string): string | null {
+  try {
+    return unseal(sealed, keys().totp);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Checks a code against the user's second factor: a code from the app (never the same time step twice)
@@ -86,6 +100,8 @@ export type FactorCheck = { ok: true; via: 'app' | 'recovery'; recoveryLeft: num
 export async function checkSecondFactor(userId: string, code: string, ip: string | null, db: PrismaClient = defaultDb, now: Date = new Date()): Promise<FactorCheck> {
   const user = await db.adminUser.findUnique({ where: { id: userId }, select: { email: true, totpSecretSealed: true, totpLastStep: true, totpEnabledAt: true } });
   if (!user?.totpEnabledAt || !user.totpSecretSealed) return { ok: false, reason: 'OFF' };
+  const secret = readableSecret(user.totpSecretSealed);
+  if (secret === null) return { ok: false, reason: 'UNREADABLE' };
   const throttle = throttleKeys(user.email, ip);
   const reservation = await reserveLoginAttempt(db, throttle, throttleLimits(), now);
   if (reservation.locked) return { ok: false, reason: 'LOCKED', minutes: reservation.minutes };
@@ -95,7 +111,7 @@ export async function checkSecondFactor(userId: string, code: string, ip: string
     const used = await db.recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(code, keys().recovery), usedAt: null }, data: { usedAt: now } });
     if (used.count === 1) via = 'recovery';
   } else {
-    const step = acceptedStep(code, unseal(user.totpSecretSealed, keys().totp), user.totpLastStep, now);
+    const step = acceptedStep(code, secret, user.totpLastStep, now);
     // Claimed in one conditional update: the same code sent twice at once is accepted once.
     if (step !== null) {
       const claimed = await db.adminUser.updateMany({ where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }, data: { totpLastStep: step } });
@@ -123,6 +139,7 @@ async function requireCode(user: SessionUser, code: string, ip: string | null, d
   if (check.ok) return;
   if (check.reason === 'LOCKED') throw new AppError('RATE_LIMITED', `Too many wrong codes. Try again in ${check.minutes} minutes.`);
   if (check.reason === 'OFF') throw new AppError('INVALID_STATE', 'Two-factor sign-in is not on.');
+  if (check.reason === 'UNREADABLE') throw new AppError('INVALID_STATE', UNREADABLE_MESSAGE);
   throw wrongCode();
 }
 

@@ -5,7 +5,9 @@ import { runAction, type ActionRuntime } from '@/lib/actions/run-action';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { db } from '@/lib/db';
 import { getEnv } from '@/lib/env';
+import { seal, sealingKey } from '@/lib/security/seal';
 import { createTestUser } from '@/tests/support/users';
+import { resetTwoFactorFromConsole } from '../../../scripts/db/reset-two-factor';
 import { buildAuthOptions } from '../options';
 import { actionUser, readClaims, resolveSession, type SessionClaims } from '../session-check';
 import { renewOwnRecoveryCodes, resetTwoFactor, startTwoFactorSetup, turnOffTwoFactor, verifyTwoFactor } from './actions';
@@ -214,5 +216,21 @@ describe('two-factor sign-in', () => {
     expect(audit.actorId).toBe(admin.id);
     // Their next sign-in: no code asked, but their role must set one up again.
     expect((await resolveSession(db, await signIn(user), MAX_AGE, ['APPROVER']))?.factor).toBe('setup');
+  });
+
+  it('says so when the secret was sealed under another NEXTAUTH_SECRET, and the command line resets it', async () => {
+    const { user, secret } = await enrolled('ADMIN');
+    const otherKey = sealingKey('another-secret-that-was-rotated-away-000000', 'totp-secrets', 'sparados-panel authenticator secret');
+    await db.adminUser.update({ where: { id: user.id }, data: { totpSecretSealed: seal(secret, otherKey) } });
+    const claims = await signIn(user);
+    expect(await checkSecondFactor(user.id, totpCode(secret, later(1)), ipOf(), db, later(1))).toEqual({ ok: false, reason: 'UNREADABLE' });
+
+    await expect(resetTwoFactorFromConsole(db, { email: 'nobody-here@int.test' })).rejects.toThrow(/No admin user/);
+    expect(await resetTwoFactorFromConsole(db, { email: user.email.toUpperCase() })).toEqual([user.email]);
+    expect(await resolveSession(db, claims, MAX_AGE, [])).toBeNull();
+    const row = await db.adminUser.findUniqueOrThrow({ where: { id: user.id } });
+    expect([row.totpEnabledAt, row.totpSecretSealed]).toEqual([null, null]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'users.reset_two_factor', targetId: user.id } });
+    expect(audit).toMatchObject({ actorId: null, actorName: 'Command line (npm run db:reset-two-factor)' });
   });
 });
