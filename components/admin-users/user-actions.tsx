@@ -77,11 +77,24 @@ function ChangeRole({ user }: { user: UserSummary }) {
   );
 }
 
-function ToggleStatus({ user }: { user: UserSummary }) {
+/** A yes/no dialog for one action on one user: the trigger, what will happen, the error, the buttons. */
+function ConfirmUserAction({
+  trigger,
+  title,
+  description,
+  confirm,
+  danger,
+  call,
+}: {
+  trigger: { label: string; ariaLabel: string; variant: 'ghost' | 'secondary' };
+  title: string;
+  description: string;
+  confirm: string;
+  danger: boolean;
+  call: () => Promise<ActionResult<unknown>>;
+}) {
   const [open, setOpen] = useState(false);
   const action = useAction<unknown>();
-  const disabling = user.status !== 'DISABLED';
-  const verb = disabling ? 'Disable' : 'Enable';
   return (
     <Dialog
       open={open}
@@ -91,40 +104,56 @@ function ToggleStatus({ user }: { user: UserSummary }) {
       }}
     >
       <DialogTrigger asChild>
-        <Button variant={disabling ? 'ghost' : 'secondary'} size="sm" aria-label={`${verb} ${user.name}`}>
-          {verb}
+        <Button variant={trigger.variant} size="sm" aria-label={trigger.ariaLabel}>
+          {trigger.label}
         </Button>
       </DialogTrigger>
-      <DialogContent
-        title={`${verb} ${user.name}?`}
-        description={
-          disabling
-            ? 'They are signed out at once and cannot sign in until enabled again. Nothing they did is removed.'
-            : 'They can sign in again with their existing password or single sign-on.'
-        }
-      >
+      <DialogContent title={title} description={description}>
         <div className="space-y-4">
           <Alert tone="error">{action.result && !action.result.ok ? action.result.message : null}</Alert>
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>
             </DialogClose>
-            <Button
-              variant={disabling ? 'danger' : 'primary'}
-              pending={action.pending}
-              onClick={() =>
-                action.run(
-                  () => setAdminUserStatus({ userId: user.id, status: disabling ? 'DISABLED' : 'ACTIVE' }),
-                  () => setOpen(false),
-                )
-              }
-            >
-              {verb} user
+            <Button variant={danger ? 'danger' : 'primary'} pending={action.pending} onClick={() => action.run(call, () => setOpen(false))}>
+              {confirm}
             </Button>
           </div>
         </div>
       </DialogContent>
     </Dialog>
+  );
+}
+
+function ToggleStatus({ user }: { user: UserSummary }) {
+  const disabling = user.status !== 'DISABLED';
+  const verb = disabling ? 'Disable' : 'Enable';
+  return (
+    <ConfirmUserAction
+      trigger={{ label: verb, ariaLabel: `${verb} ${user.name}`, variant: disabling ? 'ghost' : 'secondary' }}
+      title={`${verb} ${user.name}?`}
+      description={
+        disabling
+          ? 'They are signed out at once and cannot sign in until enabled again. Nothing they did is removed.'
+          : 'They can sign in again with their existing password or single sign-on.'
+      }
+      confirm={`${verb} user`}
+      danger={disabling}
+      call={() => setAdminUserStatus({ userId: user.id, status: disabling ? 'DISABLED' : 'ACTIVE' })}
+    />
+  );
+}
+
+function ResetTwoFactor({ user }: { user: UserSummary }) {
+  return (
+    <ConfirmUserAction
+      trigger={{ label: 'Reset two-factor', ariaLabel: `Reset two-factor sign-in of ${user.name}`, variant: 'ghost' }}
+      title={`Reset two-factor sign-in of ${user.name}?`}
+      description="For a lost phone: their authenticator app and recovery codes stop working and their sessions end. They set up an app again at their next sign-in. Make sure it is really them asking."
+      confirm="Reset two-factor"
+      danger
+      call={() => resetTwoFactor({ userId: user.id })}
+    />
   );
 }
 
@@ -153,42 +182,6 @@ function NewInviteLink({ user }: { user: UserSummary }) {
             </div>
           </div>
         )}
-      </DialogContent>
-    </Dialog>
-  );
-}
-
-function ResetTwoFactor({ user }: { user: UserSummary }) {
-  const [open, setOpen] = useState(false);
-  const action = useAction<unknown>();
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        action.reset();
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Reset two-factor sign-in of ${user.name}`}>
-          Reset two-factor
-        </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={`Reset two-factor sign-in of ${user.name}?`}
-        description="For a lost phone: their authenticator app and recovery codes stop working and their sessions end. They set up an app again at their next sign-in. Make sure it is really them asking."
-      >
-        <div className="space-y-4">
-          <Alert tone="error">{action.result && !action.result.ok ? action.result.message : null}</Alert>
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button variant="danger" pending={action.pending} onClick={() => action.run(() => resetTwoFactor({ userId: user.id }), () => setOpen(false))}>
-              Reset two-factor
-            </Button>
-          </div>
-        </div>
       </DialogContent>
     </Dialog>
   );
