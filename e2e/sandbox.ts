@@ -17,7 +17,7 @@ function dispatcher(): Agent {
   return agent;
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const response = await request(`${env('SANDBOX_URL')}${path}`, {
     method,
     dispatcher: dispatcher(),
@@ -36,17 +36,19 @@ export const sandbox = {
   async createApproval(email: string, firstName: string, lastName: string, description = 'E2E card'): Promise<{ id: string }> {
     const { balances } = await call<{ balances: Array<{ cardAliasId: string }> }>('GET', '/_sandbox/corporation');
     const now = Date.now();
-    return call('POST', '/secure/approvals', {
+    // Sparados' create reply promises the approvalId and nothing else (seed 001; the e2e sandbox answers only that).
+    const { approvalId } = await call<{ approvalId: string }>('POST', '/secure/approvals', {
       balance: { id: balances[0]!.cardAliasId },
       user: { email, prefix: '48', phone: '600123456', firstName, lastName },
       rules: {
         budgetMinor: 40_000,
         validityPeriod: { startDate: new Date(now - 3_600_000).toISOString(), endDate: new Date(now + 30 * 86_400_000).toISOString(), timezone: 'Europe/Warsaw' },
-        limits: [{ type: 'atm', amountMinor: 0 }],
+        limits: [{ type: 'atm', amountMinor: 0, timeUnit: 'monthly' }],
         purpose: { ecommerce: true, allowChangeRequest: true },
       },
       card: { description },
       tags: ['e2e'],
     });
+    return { id: approvalId };
   },
 };

@@ -36,9 +36,24 @@ describe('create, get, list', () => {
       tags: ['team-a'],
     });
     expect(created.id).toMatch(/^[0-9a-f-]{36}$/);
+    // Seed 001: "The API returns approvalId"; the sandbox adds the approval's fields beside it.
+    expect(created.approvalId).toBe(created.id);
     const got = await sandbox.call('GET', `/secure/approvals/${created.id}`);
     expect(got.status).toBe(200);
-    expect(got.body).toEqual(created);
+    const { approvalId: _approvalId, ...approval } = created;
+    expect(got.body).toEqual(approval);
+  });
+
+  it('answers the create with { approvalId } only when told to (SANDBOX_CREATE_REPLY=id-only)', async () => {
+    const minimal = await startTestSandbox({ createReply: 'id-only' });
+    try {
+      const res = await minimal.call('POST', '/secure/approvals', simpleApprovalBody(minimal.cardAliasId));
+      expect(res.status).toBe(201);
+      expect(Object.keys(res.body)).toEqual(['approvalId']);
+      expect((await minimal.call('GET', `/secure/approvals/${res.body.approvalId}`)).body).toMatchObject({ id: res.body.approvalId, status: 'ACCEPTED' });
+    } finally {
+      await minimal.stop();
+    }
   });
 
   it('lists approvals newest first in Spring-style pages, filtered by status', async () => {
@@ -102,8 +117,10 @@ describe('validation → 400 naming each bad field', () => {
         'rules.limits[0].type',
         'rules.limits[1].amountMinor',
         'rules.limits[1].timeUnit',
+        'rules.limits[2].amountMinor',
         'rules.limits[2].mccList[0]',
         'rules.limits[2].mccList[1]',
+        'rules.limits[2].timeUnit',
         'rules.validityPeriod.endDate',
         'rules.validityPeriod.timezone',
         'user.email',
@@ -135,21 +152,47 @@ describe('validation → 400 naming each bad field', () => {
     const created = await create({
       rules: {
         limits: [
-          { type: 'atm', amountMinor: 0, timeUnit: null },
-          { type: 'ecommerce', amountMinor: null },
+          { type: 'atm', amountMinor: 0, timeUnit: 'monthly' },
+          { type: 'ecommerce', amountMinor: null, timeUnit: null },
           { type: 'general', amountMinor: 50_000, timeUnit: 'monthly' },
-          { type: 'mcc_blacklist', amountMinor: 0, mccList: ['7995'] },
+          { type: 'mcc_blacklist', amountMinor: 0, timeUnit: 'monthly', mccList: ['7995'] },
         ],
       },
       card: { description: null, visual: { id: sandbox.corporation.visuals[0].id } },
     });
     expect(created.rules.limits).toEqual([
-      { type: 'atm', amountMinor: 0, timeUnit: null },
+      { type: 'atm', amountMinor: 0, timeUnit: 'monthly' },
       { type: 'ecommerce', amountMinor: null, timeUnit: null },
       { type: 'general', amountMinor: 50_000, timeUnit: 'monthly' },
-      { type: 'mcc_blacklist', amountMinor: 0, timeUnit: null, mccList: ['7995'] },
+      { type: 'mcc_blacklist', amountMinor: 0, timeUnit: 'monthly', mccList: ['7995'] },
     ]);
     expect(created.card.visual).toEqual({ id: sandbox.corporation.visuals[0].id });
+  });
+
+  it('wants type, amountMinor and timeUnit on every limit object, MCC rules included, and no 0 on the general limit (seed 001)', async () => {
+    const res = await sandbox.call('POST', '/secure/approvals', body({
+      rules: {
+        limits: [
+          { amountMinor: 100, timeUnit: 'daily' },
+          { type: 'atm', timeUnit: 'daily' },
+          { type: 'ecommerce', amountMinor: 0 },
+          { type: 'mcc_whitelist', mccList: ['5812'] },
+          { type: 'general', amountMinor: 0, timeUnit: 'monthly' },
+        ],
+      },
+    }));
+    expect(res.status).toBe(400);
+    const byField = Object.fromEntries(res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    expect(Object.keys(byField).sort()).toEqual([
+      'rules.limits[0].type',
+      'rules.limits[1].amountMinor',
+      'rules.limits[2].timeUnit',
+      'rules.limits[3].amountMinor',
+      'rules.limits[3].timeUnit',
+      'rules.limits[4].amountMinor',
+    ]);
+    expect(byField['rules.limits[3].timeUnit']).toMatch(/required on every limit object/);
+    expect(byField['rules.limits[4].amountMinor']).toMatch(/never 0/);
   });
 });
 

@@ -11,6 +11,17 @@ export interface SandboxConfig {
   webhookTimeoutMs: number;
   reapprovalExpiryMs: number;
   logRequests: boolean;
+  /** What a create answers: the approval's fields beside approvalId (default), or `{ approvalId }` only (seed 001's minimum). */
+  createReply: 'full' | 'id-only';
+  /** The corporation's contract: `simple` refuses the Full API (403). */
+  contract: 'full' | 'simple';
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T, env: NodeJS.ProcessEnv): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`${name} must be ${allowed.join(' or ')}, got "${raw}"`);
+  return raw as T;
 }
 
 function number(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -45,5 +56,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): SandboxConf
     webhookTimeoutMs: number('SANDBOX_WEBHOOK_TIMEOUT_MS', 10_000, env),
     reapprovalExpiryMs: number('SANDBOX_REAPPROVAL_EXPIRY_HOURS', 72, env) * 3_600_000,
     logRequests: env.SANDBOX_LOG_REQUESTS === '1' || env.SANDBOX_LOG_REQUESTS === 'true',
+    createReply: oneOf('SANDBOX_CREATE_REPLY', ['full', 'id-only'] as const, 'full', env),
+    contract: oneOf('SANDBOX_CONTRACT', ['full', 'simple'] as const, 'full', env),
   };
 }

@@ -18,6 +18,10 @@ export type EmailTemplate =
 export interface CoreOptions {
   reapprovalExpiryMs: number;
   webhookUrls: { transactions?: string; threeDs?: string; wallet?: string };
+  /** SANDBOX_CREATE_REPLY (config.ts). */
+  createReply?: 'full' | 'id-only';
+  /** SANDBOX_CONTRACT (config.ts). */
+  contract?: 'full' | 'simple';
   log: (line: string) => void;
 }
 

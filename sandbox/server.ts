@@ -33,6 +33,8 @@ export interface StartSandboxOptions {
   webhookCaFile?: string;
   webhookTimeoutMs?: number;
   reapprovalExpiryMs?: number;
+  createReply?: SandboxConfig['createReply'];
+  contract?: SandboxConfig['contract'];
   log?: (line: string) => void;
 }
 
@@ -43,6 +45,8 @@ export interface RunningSandbox {
 }
 
 const TICK_MS = 1_000;
+/** Full API endpoints (API-REFERENCE §4–§5): users and card data. */
+const FULL_API_PATH = /^\/secure\/(users|cards)(\/|$)/;
 /** A `timeout` fault holds the request this long before dropping it, so nothing leaks forever. */
 const HELD_REQUEST_MS = 300_000;
 
@@ -59,6 +63,8 @@ function resolveConfig(options: StartSandboxOptions): SandboxConfig {
     webhookCaFile: options.webhookCaFile ?? env.webhookCaFile,
     webhookTimeoutMs: options.webhookTimeoutMs ?? env.webhookTimeoutMs,
     reapprovalExpiryMs: options.reapprovalExpiryMs ?? env.reapprovalExpiryMs,
+    createReply: options.createReply ?? env.createReply,
+    contract: options.contract ?? env.contract,
   };
 }
 
@@ -107,6 +113,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
   const core = new SandboxCore(store, clock, corporation, outbound, {
     reapprovalExpiryMs: config.reapprovalExpiryMs,
     webhookUrls: config.webhookUrls,
+    createReply: config.createReply,
+    contract: config.contract,
     log,
   });
   const writer = new SnapshotWriter(
@@ -175,6 +183,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     if (!corporationId || !core.isCorporation(corporationId)) {
       req.resume();
       sendError(res, new ApiError(403, 'FORBIDDEN', `Client certificate OU ${corporationId ?? '(none)'} is not a known corporation`), path);
+      return;
+    }
+    if (config.contract === 'simple' && FULL_API_PATH.test(path)) {
+      req.resume();
+      sendError(res, new ApiError(403, 'FULL_API_NOT_CONTRACTED', `The Full API is not part of corporation ${corporationId}'s contract`), path);
       return;
     }
     const faultable = !path.startsWith('/_sandbox') && faults.size > 0;

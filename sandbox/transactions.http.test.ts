@@ -47,7 +47,7 @@ describe('authorizations', () => {
 
   it('declines by the card rules and records the decline without touching money', async () => {
     const before = await balance();
-    const a = await deliveredApproval(sandbox, { rules: { budgetMinor: 1_000, limits: [{ type: 'mcc_blacklist', mccList: ['7995'] }, { type: 'atm', amountMinor: 0 }] } });
+    const a = await deliveredApproval(sandbox, { rules: { budgetMinor: 1_000, limits: [{ type: 'mcc_blacklist', amountMinor: 0, timeUnit: 'monthly', mccList: ['7995'] }, { type: 'atm', amountMinor: 0, timeUnit: 'monthly' }] } });
     expect((await pay(a.cardId, 1_001)).body).toMatchObject({ status: 'DECLINED', declineReason: 'INSUFFICIENT_BUDGET' });
     expect((await pay(a.cardId, 100, { mcc: '7995' })).body).toMatchObject({ status: 'DECLINED', declineReason: 'MCC_BLOCKED' });
     expect((await pay(a.cardId, 100, { channel: 'ATM', mcc: '6011' })).body).toMatchObject({ type: 'WITHDRAWAL', status: 'DECLINED', declineReason: 'ATM_LIMIT' });

@@ -1,9 +1,9 @@
-import { formatMoney } from '@/lib/money';
+import { formatMoneyOrUnknown } from '@/lib/money';
 import type { BudgetFiguresJson } from '@/lib/budgets/math';
 import { cn } from '@/components/ui/cn';
 
 // Budget, spent and available now and after a change, side by side: what every budget form shows
-// before it sends anything.
+// before it sends anything. A figure Sparados did not report reads "unknown".
 
 const ROWS = [
   ['Budget', 'budgetMinor'],
@@ -30,8 +30,8 @@ export function BeforeAfter({ before, after, currency, className }: { before: Bu
               <th scope="row" className="py-1 text-left font-normal text-slate-600">
                 {label}
               </th>
-              <td className="py-1 text-right text-slate-900 tabular-nums">{formatMoney(BigInt(before[key]), currency)}</td>
-              <td className={cn('py-1 text-right tabular-nums', changed ? 'font-semibold text-indigo-700' : 'text-slate-900')}>{after ? formatMoney(BigInt(after[key]), currency) : '—'}</td>
+              <td className="py-1 text-right text-slate-900 tabular-nums">{formatMoneyOrUnknown(before[key], currency)}</td>
+              <td className={cn('py-1 text-right tabular-nums', changed ? 'font-semibold text-indigo-700' : 'text-slate-900')}>{after ? formatMoneyOrUnknown(after[key], currency) : '—'}</td>
             </tr>
           );
         })}

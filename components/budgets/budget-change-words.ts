@@ -1,4 +1,4 @@
-import { formatMoney } from '@/lib/money';
+import { formatMoney, formatMoneyOrUnknown } from '@/lib/money';
 import type { BudgetChangeKindName, BudgetChangeState, BudgetChangeView } from '@/lib/budgets/view-types';
 import type { BadgeTone } from '@/components/ui/badge';
 
@@ -37,6 +37,6 @@ export function changeWords(c: Pick<BudgetChangeView, 'deltaMinor' | 'before' | 
   const delta = BigInt(c.deltaMinor);
   const sign = delta > 0n ? '+' : '−';
   const abs = delta > 0n ? delta : -delta;
-  const target = c.mode === 'TARGET' ? ` (available set to ${formatMoney(BigInt(c.after.availableMinor), c.currency)})` : '';
+  const target = c.mode === 'TARGET' ? ` (available set to ${formatMoneyOrUnknown(c.after.availableMinor, c.currency)})` : '';
   return `${sign}${formatMoney(abs, c.currency)}: budget ${formatMoney(BigInt(c.before.budgetMinor), c.currency)} → ${formatMoney(BigInt(c.after.budgetMinor), c.currency)}${target}`;
 }

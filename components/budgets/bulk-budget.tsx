@@ -11,7 +11,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
-import { money } from '@/components/cards/format';
+import { amountOrUnknown, money } from '@/components/cards/format';
 import { ActionFailed, failureOf, useIntentKey } from '@/components/cards/use-card-action';
 import type { ActionResult } from '@/lib/actions';
 import { changeBudgets, reclaimIdleBudget } from '@/lib/budgets/actions';
@@ -42,7 +42,7 @@ function PreviewCell({ preview, currency }: { preview: BudgetPreview; currency: 
   return (
     <span className="flex flex-col gap-1">
       <span className="whitespace-nowrap">
-        {money(preview.after.budgetMinor, currency)} <span className="text-xs text-slate-500">({money(preview.after.availableMinor, currency)} available)</span>
+        {money(preview.after.budgetMinor, currency)} <span className="text-xs text-slate-500">({amountOrUnknown(preview.after.availableMinor, currency)} available)</span>
       </span>
       {preview.needsSecondApprover ? (
         <Badge tone="warning" className="self-start">
@@ -202,8 +202,8 @@ export function BulkBudget({ cards, kind, allowance, canAct, emptyText }: { card
                   <div className="text-xs text-slate-500">{c.description ?? c.email}</div>
                 </TableCell>
                 <TableCell className="whitespace-nowrap">{money(c.budgetMinor, c.currency)}</TableCell>
-                <TableCell className="whitespace-nowrap">{money(c.spentMinor, c.currency)}</TableCell>
-                <TableCell className="whitespace-nowrap">{money(c.availableMinor, c.currency)}</TableCell>
+                <TableCell className="whitespace-nowrap">{amountOrUnknown(c.spentMinor, c.currency)}</TableCell>
+                <TableCell className="whitespace-nowrap">{amountOrUnknown(c.availableMinor, c.currency)}</TableCell>
                 {kind === 'reclaim' ? <TableCell className="whitespace-nowrap text-slate-600">{c.lastSpendAt ? c.lastSpendAt.slice(0, 10) : 'none recorded'}</TableCell> : null}
                 <TableCell>
                   {result ? (

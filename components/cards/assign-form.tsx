@@ -27,6 +27,7 @@ import type { Account, CardVisual } from '@/lib/accounts/types';
 import type { CardholderOption } from '@/lib/cardholders/queries';
 import { formatMoney } from '@/lib/money';
 import { CardholderPicker } from './cardholder-picker';
+import { useSparadosFacts } from '@/components/shell/sparados-facts';
 import { LimitsEditor } from './limits-editor';
 import { MccEditor } from './mcc-editor';
 import { TimezoneSelect } from './timezone-select';
@@ -102,6 +103,8 @@ export function AssignForm({ accounts, visuals, mccCategories, defaultTimezone, 
   const [idempotencyKey, setIdempotencyKey] = useState('');
   useEffect(() => setIdempotencyKey(crypto.randomUUID()), []);
   const [holderKind, setHolderKind] = useState<HolderKind>(initialCardholder ? 'existing' : 'new');
+  // Under a Simple contract the Full API choices are not offered (and the server refuses them anyway).
+  const fullApi = useSparadosFacts().contract === 'FULL';
   const [existing, setExisting] = useState<CardholderOption | null>(initialCardholder);
   const [holder, setHolder] = useState<NewHolder>({ fullApi: false, email: '', phonePrefix: '48', phoneNumber: '', firstName: '', lastName: '', birthDate: '', nationality: '' });
   const [sparadosUserId, setSparadosUserId] = useState('');
@@ -259,7 +262,7 @@ export function AssignForm({ accounts, visuals, mccCategories, defaultTimezone, 
               [
                 ['new', 'New cardholder'],
                 ['existing', 'Existing cardholder'],
-                ['sparadosUser', 'Existing Sparados user (Full API)'],
+                ...(fullApi ? ([['sparadosUser', 'Existing Sparados user (Full API)']] as const) : []),
               ] as const
             ).map(([kind, label]) => (
               <label key={kind} className="flex items-center gap-2 text-sm text-slate-800">
@@ -304,6 +307,7 @@ export function AssignForm({ accounts, visuals, mccCategories, defaultTimezone, 
               <Field label={holder.fullApi ? 'Nationality' : 'Nationality (optional)'} hint="Two-letter country code, e.g. PL" error={errors['cardholder.nationality']}>
                 <Input maxLength={2} autoComplete="off" className="uppercase" {...holderField('nationality')} />
               </Field>
+              {fullApi ? (
               <label className="flex items-start gap-2 text-sm text-slate-800 sm:col-span-2">
                 <input
                   type="checkbox"
@@ -317,6 +321,7 @@ export function AssignForm({ accounts, visuals, mccCategories, defaultTimezone, 
                   <span className="block text-xs text-slate-500">The card is then generated at once, without the employee redeeming it in the app.</span>
                 </span>
               </label>
+              ) : null}
             </div>
           ) : null}
         </CardContent>

@@ -10,6 +10,11 @@ export function money(minor: string | null, currency: string | null): string {
   return currency ? formatMoney(value, currency) : formatMinorAsInput(value, 'EUR');
 }
 
+/** A spent or available amount: null means Sparados did not report it, which is not 0. */
+export function amountOrUnknown(minor: string | null, currency: string | null): string {
+  return minor === null ? 'unknown' : money(minor, currency);
+}
+
 /** First and last day of validity in the approval's own zone, or null when unknown. */
 export function validityDates(start: string | null, end: string | null, timezone: string | null): { start: string; end: string } | null {
   if (!start || !end) return null;

@@ -4,9 +4,11 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import { cn } from '@/components/ui/cn';
-import { LIMIT_HINTS, LIMIT_KINDS, LIMIT_LABELS, PERIODS, PERIOD_LABELS, type LimitFormValue, type LimitKind, type LimitMode, type LimitsFormValue, type Period } from '@/lib/approvals/limits';
+import { LIMIT_HINTS, LIMIT_KINDS, LIMIT_LABELS, PERIODS, PERIOD_LABELS, limitModesOf, type LimitFormValue, type LimitKind, type LimitMode, type LimitsFormValue, type Period } from '@/lib/approvals/limits';
+import { useSparadosFacts } from '@/components/shell/sparados-facts';
 
-// The four spending limits, each "unlimited", "disabled" or an amount per day/week/month. Used by
+// The four spending limits, each left to Sparados' default, disabled (not the general one) or an
+// amount per day/week/month (seed 001: there is no "unlimited" to ask for). Used by
 // the assign form and the card page's edit form. Controlled: the parent owns the value and parses
 // it with the rules schema (lib/approvals/assign-schema.ts), whose error paths this editor reads.
 
@@ -28,7 +30,7 @@ export interface LimitsEditorProps {
   legend?: string;
 }
 
-const MODE_LABELS = { unlimited: 'Unlimited', disabled: 'Disabled', amount: 'Amount' } as const satisfies Record<LimitMode, string>;
+const MODE_LABELS = { default: 'Sparados default', disabled: 'Disabled', amount: 'Amount' } as const satisfies Record<LimitMode, string>;
 
 /** The id of a limit's input, for error summaries that link to it. */
 export function limitFieldId(idPrefix: string, kind: LimitKind, part: 'mode' | 'amount' | 'period'): string {
@@ -62,6 +64,7 @@ function LimitRow({
   const warningId = warning ? `${idPrefix}-limits-${kind}-warning` : undefined;
   const describe = (errorId: string | undefined) => [hintId, errorId, warningId].filter(Boolean).join(' ');
   const label = `${LIMIT_LABELS[kind]} limit`;
+  const { limitDefault } = useSparadosFacts();
   return (
     <div className="grid gap-2 border-t border-slate-100 py-3 first:border-t-0 sm:grid-cols-[10rem_9rem_1fr] sm:items-start">
       <div>
@@ -81,7 +84,7 @@ function LimitRow({
           aria-describedby={describe(modeError ? `${ids.mode}-error` : undefined)}
           onChange={(event) => onChange({ ...value, mode: event.target.value as LimitMode })}
         >
-          {(Object.keys(MODE_LABELS) as LimitMode[]).map((mode) => (
+          {(limitModesOf(kind).includes(value.mode) ? limitModesOf(kind) : [...limitModesOf(kind), value.mode]).map((mode) => (
             <option key={mode} value={mode}>
               {MODE_LABELS[mode]}
             </option>
@@ -144,7 +147,7 @@ function LimitRow({
           </div>
         </div>
       ) : (
-        <p className="self-center text-sm text-slate-500">{value.mode === 'disabled' ? 'Not allowed at all.' : 'No limit beyond the budget.'}</p>
+        <p className="self-center text-sm text-slate-500">{value.mode === 'disabled' ? 'Not allowed at all.' : limitDefault}</p>
       )}
       {warning ? (
         <p id={warningId} className="text-sm text-amber-800 sm:col-span-3">

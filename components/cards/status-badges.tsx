@@ -13,6 +13,13 @@ export function ApprovalStatusBadge({ status, raw }: { status: ApprovalStatus | 
 /** Only a delivered card has a card status worth showing. */
 export function CardStatusBadge({ status, cardStatus }: { status: ApprovalStatus | null; cardStatus: string | null }) {
   const value = status === 'DELIVERED' ? cardStatusOf(cardStatus) : null;
+  if (status === 'DELIVERED' && !value) {
+    return (
+      <Badge tone="warning" title="Sparados did not say whether the card is locked">
+        Card status unknown
+      </Badge>
+    );
+  }
   if (!value) return <span className="text-xs text-slate-400">—</span>;
   return <Badge tone={CARD_STATUS_TONES[value]}>{CARD_STATUS_LABELS[value]}</Badge>;
 }

@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { dateTime, money } from '@/components/cards/format';
+import { amountOrUnknown, dateTime, money } from '@/components/cards/format';
 import { can, type Role } from '@/lib/auth/permissions';
 import { isUrgent, timeLeftText } from '@/lib/requests/expiry';
 import type { ChangeRequestView, RequestsInbox } from '@/lib/requests/view-types';
@@ -35,7 +35,7 @@ function Spend({ request }: { request: ChangeRequestView }) {
     <p className="text-sm text-slate-700" data-testid="request-spend">
       {spent !== undefined ? (
         <>
-          Spent on the current approval: <strong>{money(spent, request.currency)}</strong> of {money(request.current!.budgetMinor, request.currency)}.{' '}
+          Spent on the current approval: <strong>{amountOrUnknown(spent, request.currency)}</strong> of {money(request.current!.budgetMinor, request.currency)}.{' '}
         </>
       ) : null}
       {request.recentSpend ? (

@@ -9,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import type { ActionResult } from '@/lib/actions';
 import type { ConnectionTestResult } from '@/lib/sparados/connection-test';
 import type { SparadosConnectionInfo } from '@/lib/sparados/connection-info';
+import { CONTRACT_LABELS, type ContractType } from '@/lib/sparados/contract-type';
 
 // The Sparados connection on the Settings page (ADMIN): environment, base URLs, the client
 // certificate and its expiry (warning from 30 days out), configuration problems, and a button
@@ -34,12 +35,27 @@ function expiryText(days: number): string {
   return `${days} day${days === 1 ? '' : 's'} left`;
 }
 
+/** What the Full API probe of "Test connection" means for the contract set in Settings. */
+function fullApiWords(probe: ConnectionTestResult['fullApi'], contract: ContractType): { text: string; tone: 'success' | 'warning' } | null {
+  if (probe === null) return null;
+  if (probe === 'UNKNOWN') return { text: 'Full API: no clear answer; the contract could not be checked.', tone: 'warning' };
+  if (probe === 'AVAILABLE') {
+    return contract === 'FULL'
+      ? { text: `Full API: answers this certificate, as the ${CONTRACT_LABELS.FULL} contract expects.`, tone: 'success' }
+      : { text: `Full API: answers this certificate, but the contract is set to ${CONTRACT_LABELS.SIMPLE}. Set it to ${CONTRACT_LABELS.FULL} to use it.`, tone: 'warning' };
+  }
+  return contract === 'FULL'
+    ? { text: `Full API: refused (not part of your contract). Set the contract to ${CONTRACT_LABELS.SIMPLE}.`, tone: 'warning' }
+    : { text: `Full API: refused, as the ${CONTRACT_LABELS.SIMPLE} contract expects.`, tone: 'success' };
+}
+
 export interface SparadosConnectionProps {
   info: SparadosConnectionInfo;
+  contract: ContractType;
   testAction: (input: Record<string, never>) => Promise<ActionResult<ConnectionTestResult>>;
 }
 
-export function SparadosConnection({ info, testAction }: SparadosConnectionProps) {
+export function SparadosConnection({ info, contract, testAction }: SparadosConnectionProps) {
   const [result, setResult] = useState<ActionResult<ConnectionTestResult> | null>(null);
   const [pending, startTransition] = useTransition();
   const certificate = info.certificate;
@@ -123,6 +139,11 @@ export function SparadosConnection({ info, testAction }: SparadosConnectionProps
             {result && !result.ok ? <span className="text-red-700">{result.message}</span> : null}
           </div>
         </div>
+        {result?.ok && fullApiWords(result.data.fullApi, contract) ? (
+          <Alert tone={fullApiWords(result.data.fullApi, contract)!.tone} data-testid="full-api-probe">
+            {fullApiWords(result.data.fullApi, contract)!.text}
+          </Alert>
+        ) : null}
       </CardContent>
     </Card>
   );

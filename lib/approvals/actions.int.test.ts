@@ -91,10 +91,10 @@ describe('card actions', () => {
         endDate: upstream.validity.endDate.toISOString(),
         timezone: 'Europe/Warsaw',
         limits: {
-          general: { mode: 'unlimited', amount: '', period: 'monthly' },
+          general: { mode: 'default', amount: '', period: 'monthly' },
           ecommerce: { mode: 'amount', amount: '200', period: 'weekly' },
           atm: { mode: 'disabled', amount: '', period: 'monthly' },
-          foreign: { mode: 'unlimited', amount: '', period: 'monthly' },
+          foreign: { mode: 'default', amount: '', period: 'monthly' },
         },
         mcc: { mode: 'none', categories: [], codes: '' },
         tags: ['travel'],

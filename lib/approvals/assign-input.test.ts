@@ -23,7 +23,7 @@ function parse(overrides: Partial<AssignFormValues> = {}) {
 }
 
 describe('toCreateApprovalInput', () => {
-  it('builds the Simple API request: contact details, minor units, instants, no unlimited limits', () => {
+  it('builds the Simple API request: contact details, minor units, instants, no limit left to the Sparados default is sent', () => {
     const input = toCreateApprovalInput(
       parse({ description: 'Conference', visualId: 'visual-1', tags: ['events'], allowChangeRequest: true }),
       { kind: 'simple', email: 'ewa@example.com', phonePrefix: '48', phoneNumber: '600100200', firstName: 'Ewa', lastName: null, birthDate: '1990-05-01', nationality: 'PL' },
@@ -63,16 +63,16 @@ describe('toCreateApprovalInput', () => {
     );
     expect(input.rules.limits).toEqual([
       { type: 'general', amountMinor: 100000, timeUnit: 'monthly' },
-      { type: 'atm', amountMinor: 0 },
+      { type: 'atm', amountMinor: 0, timeUnit: 'monthly' },
       { type: 'foreign_amount', amountMinor: 20000, timeUnit: 'weekly' },
-      { type: 'mcc_whitelist', mccList: ['4111', '5541', '5542', '5812', '5813', '5814', '5983'] },
+      { type: 'mcc_whitelist', amountMinor: 0, timeUnit: 'monthly', mccList: ['4111', '5541', '5542', '5812', '5813', '5814', '5983'] },
     ]);
   });
 
   it('expands ranges of a block-list', () => {
     const input = toCreateApprovalInput(parse({ mcc: { mode: 'block', categories: ['airlines'], codes: '' } }), { kind: 'full', userId: '1' }, DEFAULT_MCC_CATEGORIES);
     const rule = input.rules.limits!.at(-1)!;
-    expect(rule.type).toBe('mcc_blacklist');
+    expect(rule).toMatchObject({ type: 'mcc_blacklist', amountMinor: 0, timeUnit: 'monthly' });
     expect(rule.mccList).toHaveLength(352);
     expect(rule.mccList).toContain('3000');
     expect(rule.mccList).toContain('3350');

@@ -1,7 +1,8 @@
 import { toSafeNumber } from '@/lib/money';
+import { validityToWire } from '@/lib/sparados/endpoints';
 import type { CreateApprovalInput, EditApprovalInput, LimitInput, RulesInput } from '@/lib/sparados/schemas/approvals';
 import type { ParsedRules } from './assign-schema';
-import { LIMIT_KINDS, toApiLimit } from './limits';
+import { LIMIT_KINDS, NEUTRAL_TIME_UNIT, toApiLimit } from './limits';
 import { mccCodesOf, type MccCategory } from './mcc';
 
 // Pure transforms from the parsed form to the Sparados client's request types. Client-safe.
@@ -28,7 +29,7 @@ export interface RulesForm extends ParsedRules {
   tags: string[];
 }
 
-/** Sparados' limit list: the four amount limits (unlimited ones omitted) and the MCC rule. */
+/** Sparados' limit list: the four amount limits (those left to Sparados' default omitted) and the MCC rule. */
 export function toLimitInputs(rules: Pick<ParsedRules, 'limits' | 'mcc'>, mccCatalog: readonly MccCategory[]): LimitInput[] {
   const limits: LimitInput[] = [];
   for (const kind of LIMIT_KINDS) {
@@ -37,7 +38,8 @@ export function toLimitInputs(rules: Pick<ParsedRules, 'limits' | 'mcc'>, mccCat
   }
   if (rules.mcc.mode !== 'none') {
     const mccList = mccCodesOf(rules.mcc.categories, rules.mcc.codes, mccCatalog);
-    if (mccList.length > 0) limits.push({ type: rules.mcc.mode === 'allow' ? 'mcc_whitelist' : 'mcc_blacklist', mccList });
+    // Seed 001 requires amountMinor and timeUnit on MCC rules too; their values mean nothing there.
+    if (mccList.length > 0) limits.push({ type: rules.mcc.mode === 'allow' ? 'mcc_whitelist' : 'mcc_blacklist', amountMinor: 0, timeUnit: NEUTRAL_TIME_UNIT, mccList });
   }
   return limits;
 }
@@ -45,11 +47,7 @@ export function toLimitInputs(rules: Pick<ParsedRules, 'limits' | 'mcc'>, mccCat
 export function toRulesInput(form: RulesForm, mccCatalog: readonly MccCategory[]): RulesInput {
   return {
     budgetMinor: toSafeNumber(form.budgetMinor),
-    validityPeriod: {
-      startDate: form.validity.start.toISOString(),
-      endDate: form.validity.end.toISOString(),
-      timezone: form.validity.timezone,
-    },
+    validityPeriod: validityToWire(form.validity.start, form.validity.end, form.validity.timezone),
     limits: toLimitInputs(form, mccCatalog),
     // Sparados: "always true for now".
     purpose: { ecommerce: true, allowChangeRequest: form.allowChangeRequest },

@@ -44,7 +44,7 @@ describe('assignFormSchema', () => {
     // Midnight in Warsaw (UTC+1 in winter) and the last millisecond of 31 March (UTC+2 in summer).
     expect(form.validity.start.toISOString()).toBe(`${NEXT_YEAR - 1}-12-31T23:00:00.000Z`);
     expect(form.validity.end.toISOString()).toBe(`${NEXT_YEAR}-03-31T21:59:59.999Z`);
-    expect(form.limits.general).toEqual({ mode: 'unlimited' });
+    expect(form.limits.general).toEqual({ mode: 'default' });
     expect(form.mcc).toEqual({ mode: 'none', categories: [], codes: [] });
     expect(form.tags).toEqual(['travel', 'sales']);
     expect(form.description).toBe('Trip to Berlin');
@@ -205,11 +205,14 @@ describe('assignWarnings', () => {
     expect(warnings[0].message).toContain('ATM: ');
   });
 
-  it('warns that a disabled general limit blocks the card', () => {
+  it('refuses a disabled general limit (seed 001: "amount in minor or null"), naming the field', () => {
     const limits = defaultLimitsForm();
     limits.general = { mode: 'disabled', amount: '', period: 'monthly' };
-    expect(assignWarnings(assignFormSchema.parse(valid({ limits })), null)).toEqual([
-      { field: 'limits.general', message: 'The general limit is disabled: the card cannot be used for anything.' },
+    const result = assignFormSchema.safeParse(valid({ limits }));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual([
+      'limits.general.mode',
+      "The general limit cannot be disabled: give an amount, or leave it to Sparados' default",
     ]);
   });
 });

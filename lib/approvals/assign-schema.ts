@@ -144,7 +144,7 @@ export type NewCardholder = z.output<typeof newCardholder>;
 
 const limitFormSchema = (kind: LimitKind) =>
   z.object({
-    mode: z.enum(LIMIT_MODES, { error: `${LIMIT_LABELS[kind]} limit: choose unlimited, disabled or an amount` }),
+    mode: z.enum(LIMIT_MODES, { error: `${LIMIT_LABELS[kind]} limit: choose Sparados default${kind === 'general' ? '' : ', disabled'} or an amount` }),
     amount: z.string().default(''),
     period: z.enum(PERIODS, { error: `${LIMIT_LABELS[kind]} limit: choose per day, week or month` }).default('monthly'),
   });
@@ -257,7 +257,7 @@ export function interpretRules(raw: Partial<RulesRaw>, now: Date = new Date()): 
       // A bad mode or period is the schema's to report.
       if (!form || typeof form !== 'object' || !(LIMIT_MODES as readonly string[]).includes(form.mode)) continue;
       if (form.mode === 'amount' && !(PERIODS as readonly string[]).includes(form.period)) continue;
-      const parsed = parseLimitForm(form as Parameters<typeof parseLimitForm>[0], currency);
+      const parsed = parseLimitForm(kind, form as Parameters<typeof parseLimitForm>[1], currency);
       if (parsed.ok) limits[kind] = parsed.value;
       else issues.push({ path: ['limits', kind, parsed.field], message: named(`${LIMIT_LABELS[kind]} limit`, parsed.message) });
     }

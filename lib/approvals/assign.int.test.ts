@@ -70,8 +70,9 @@ describe('assign a card', () => {
     expect(upstream[0]).toMatchObject({ id: first.data.approvalId!, status: 'ACCEPTED', budgetMinor: 125_000, tags: ['int'] });
     expect(upstream[0].limits.map((l) => [l.type, l.amountMinor, l.timeUnit])).toEqual([
       ['general', 30_000, 'weekly'],
-      ['atm', 0, null],
-      ['mcc_blacklist', null, null],
+      // Seed 001: every limit object carries type, amountMinor and timeUnit, MCC rules included.
+      ['atm', 0, 'monthly'],
+      ['mcc_blacklist', 0, 'monthly'],
     ]);
     expect(await db.approval.count({ where: { sparadosId: first.data.approvalId! } })).toBe(1);
     expect(await db.pendingOperation.count({ where: { idempotencyKey: values.idempotencyKey } })).toBe(1);

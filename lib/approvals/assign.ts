@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { holderDisplayName } from '@/lib/budgets/card-label';
+import { requireFullApi } from '@/lib/sparados/contract';
 import { AppError } from '@/lib/errors';
 import { runCardholderOperation } from '@/lib/cardholders/operations';
 import { cardholderForSparadosUser, upsertCardholder } from '@/lib/cardholders/store';
@@ -59,7 +60,10 @@ async function resolveCardholder(choice: CardholderChoice, formKey: string, acto
     case 'existing': {
       const holder = await db.cardholder.findUnique({ where: { id: choice.cardholderId } });
       if (!holder || holder.deletedAt) throw fieldFailure('cardholder.cardholderId', 'This cardholder no longer exists; choose another');
-      if (holder.sparadosUserId) return { cardholderId: holder.id, user: { kind: 'full', userId: holder.sparadosUserId }, fullApi: true };
+      if (holder.sparadosUserId) {
+        await requireFullApi('A card for a Sparados user', 'cardholder.cardholderId');
+        return { cardholderId: holder.id, user: { kind: 'full', userId: holder.sparadosUserId }, fullApi: true };
+      }
       return {
         cardholderId: holder.id,
         fullApi: false,
@@ -76,6 +80,7 @@ async function resolveCardholder(choice: CardholderChoice, formKey: string, acto
       };
     }
     case 'new': {
+      if (choice.fullApi) await requireFullApi('Creating a Sparados user', 'cardholder.fullApi');
       const contact = {
         email: choice.email,
         phonePrefix: choice.phonePrefix,
@@ -107,6 +112,7 @@ async function resolveCardholder(choice: CardholderChoice, formKey: string, acto
       return { cardholderId: holder.id, user: { kind: 'full', userId: created.result.id }, fullApi: true };
     }
     case 'sparadosUser': {
+      await requireFullApi('A card for a Sparados user', 'cardholder.sparadosUserId');
       try {
         const user = await getSparadosClient().getUser(choice.sparadosUserId);
         return { cardholderId: await cardholderForSparadosUser(db, user), user: { kind: 'full', userId: user.id }, fullApi: true };

@@ -15,6 +15,7 @@ import type { CardActionInput, EditCard } from './card-action-schemas';
 import { getMccCategories } from './mcc-settings';
 import { runApprovalOperation, type ApprovalOperationKind } from './operations';
 import { ACTION_LABELS, STATUS_LABELS, isActionAllowed, isApprovalStatus, isLocked, type ApprovalAction, type ApprovalStatus } from './state-machine';
+import { approvalFigures } from '@/lib/sparados/domain/approval';
 import { saveApprovalFromSparados } from './store';
 
 // The card page's actions on one approval (issue 5 item 5). Each is checked against the state
@@ -60,8 +61,8 @@ interface Target {
   status: ApprovalStatus;
   cardStatus: string | null;
   budgetMinor: bigint;
-  spentMinor: bigint;
-  availableMinor: bigint;
+  spentMinor: bigint | null;
+  availableMinor: bigint | null;
   balanceAliasId: string;
   /** The approval a reapproval replaces (accepting it raises the budget from that one's). */
   parentId: string | null;
@@ -88,16 +89,13 @@ async function loadTarget(input: Pick<CardActionInput, 'cardId' | 'approvalId' |
   }
   await saveApprovalFromSparados(fresh, { cardId: row.cardId });
   const status = isApprovalStatus(fresh.status) ? fresh.status : 'UNKNOWN';
-  const spent = BigInt(fresh.spentMinor ?? 0);
   return {
     target: {
       cardId: row.cardId,
       sparadosId: fresh.id,
       status,
       cardStatus: fresh.cardStatus,
-      budgetMinor: BigInt(fresh.budgetMinor),
-      spentMinor: spent,
-      availableMinor: BigInt(fresh.availableBudgetMinor ?? fresh.budgetMinor - Number(spent)),
+      ...approvalFigures(fresh),
       balanceAliasId: fresh.cardAliasId ?? row.balanceAliasId,
       parentId: fresh.parentId,
     },

@@ -29,8 +29,8 @@ describe('rulesValuesFromApproval', () => {
       limits: {
         general: { mode: 'amount', amount: '500.00', period: 'weekly' },
         atm: { mode: 'disabled' },
-        ecommerce: { mode: 'unlimited' },
-        foreign: { mode: 'unlimited' },
+        ecommerce: { mode: 'default' },
+        foreign: { mode: 'default' },
       },
       mcc: { mode: 'block', codes: '7995 5812', categories: [] },
       visualId: 'v-1',
@@ -44,8 +44,8 @@ describe('rulesValuesFromApproval', () => {
       validityPeriod: { startDate: `${year}-01-01T00:00:00.000Z`, endDate: `${year}-06-30T21:59:59.999Z`, timezone: 'Europe/Warsaw' },
       limits: [
         { type: 'general', amountMinor: 50_000, timeUnit: 'weekly' },
-        { type: 'atm', amountMinor: 0 },
-        { type: 'mcc_blacklist', mccList: ['5812', '7995'] },
+        { type: 'atm', amountMinor: 0, timeUnit: 'monthly' },
+        { type: 'mcc_blacklist', amountMinor: 0, timeUnit: 'monthly', mccList: ['5812', '7995'] },
       ],
       purpose: { ecommerce: true, allowChangeRequest: true },
     });

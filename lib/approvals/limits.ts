@@ -35,8 +35,19 @@ export type Period = TimeUnit;
 export const PERIOD_LABELS = { daily: 'per day', weekly: 'per week', monthly: 'per month' } as const satisfies Record<Period, string>;
 const PERIOD_DAYS = { daily: 1, weekly: 7, monthly: 31 } as const satisfies Record<Period, number>;
 
-export const LIMIT_MODES = ['unlimited', 'disabled', 'amount'] as const;
+/**
+ * Seed 001: a limit left out gets "the card issuing service's default values", 0 disables it (never
+ * for the general limit: "amount in minor or null"), an amount limits it per period. There is no
+ * "unlimited" the panel can ask for: leaving a limit out means whatever Sparados' default is
+ * (docs/decisions/116).
+ */
+export const LIMIT_MODES = ['default', 'disabled', 'amount'] as const;
 export type LimitMode = (typeof LIMIT_MODES)[number];
+
+/** The modes a limit kind accepts: the general limit cannot be disabled. */
+export function limitModesOf(kind: LimitKind): readonly LimitMode[] {
+  return kind === 'general' ? ['default', 'amount'] : LIMIT_MODES;
+}
 
 /** What the limits editor holds: the amount stays the typed text until the form is parsed. */
 export interface LimitFormValue {
@@ -46,21 +57,25 @@ export interface LimitFormValue {
 }
 export type LimitsFormValue = Record<LimitKind, LimitFormValue>;
 
-/** A parsed limit: Sparados' null (unlimited), 0 (disabled) or an amount per period. */
-export type LimitValue = { mode: 'unlimited' } | { mode: 'disabled' } | { mode: 'amount'; amountMinor: bigint; period: Period };
+/** A parsed limit: left out (Sparados' default), 0 (disabled) or an amount per period. */
+export type LimitValue = { mode: 'default' } | { mode: 'disabled' } | { mode: 'amount'; amountMinor: bigint; period: Period };
 export type LimitsValue = Record<LimitKind, LimitValue>;
 
-export const UNLIMITED_FORM: LimitFormValue = { mode: 'unlimited', amount: '', period: 'monthly' };
+export const DEFAULT_LIMIT_FORM: LimitFormValue = { mode: 'default', amount: '', period: 'monthly' };
 
 export function defaultLimitsForm(): LimitsFormValue {
-  return { general: { ...UNLIMITED_FORM }, ecommerce: { ...UNLIMITED_FORM }, atm: { ...UNLIMITED_FORM }, foreign: { ...UNLIMITED_FORM } };
+  return { general: { ...DEFAULT_LIMIT_FORM }, ecommerce: { ...DEFAULT_LIMIT_FORM }, atm: { ...DEFAULT_LIMIT_FORM }, foreign: { ...DEFAULT_LIMIT_FORM } };
 }
+
+export const GENERAL_NOT_DISABLED = 'The general limit cannot be disabled: give an amount, or leave it to Sparados\' default';
 
 export type LimitParse = { ok: true; value: LimitValue } | { ok: false; field: 'amount' | 'period' | 'mode'; message: string };
 
-export function parseLimitForm(form: LimitFormValue, currency: string): LimitParse {
-  if (form.mode === 'unlimited') return { ok: true, value: { mode: 'unlimited' } };
-  if (form.mode === 'disabled') return { ok: true, value: { mode: 'disabled' } };
+export function parseLimitForm(kind: LimitKind, form: LimitFormValue, currency: string): LimitParse {
+  if (form.mode === 'default') return { ok: true, value: { mode: 'default' } };
+  if (form.mode === 'disabled') {
+    return kind === 'general' ? { ok: false, field: 'mode', message: GENERAL_NOT_DISABLED } : { ok: true, value: { mode: 'disabled' } };
+  }
   if (!(PERIODS as readonly string[]).includes(form.period)) return { ok: false, field: 'period', message: 'Choose per day, week or month' };
   // Zero would mean "disabled" to Sparados; make the person say so explicitly instead.
   const amount = parseAmount(form.amount, currency);
@@ -68,35 +83,43 @@ export function parseLimitForm(form: LimitFormValue, currency: string): LimitPar
   return { ok: true, value: { mode: 'amount', amountMinor: amount.minor, period: form.period } };
 }
 
+const PERIOD_ALIASES: Record<string, Period> = { day: 'daily', week: 'weekly', month: 'monthly' };
+
 /**
- * The CSV form of a limit: `unlimited` (or empty), `disabled`, or `amount:period` where the period is
- * daily/weekly/monthly (day/week/month also read).
+ * The CSV form of a limit as the editor's value: empty or `default` (Sparados' default), `disabled`
+ * (or 0), or `amount:period` where the period is daily/weekly/monthly (day/week/month also read). Only
+ * the syntax is checked here; the amount is parsed with the rest of the rules.
  */
-export function parseLimitCell(text: string, currency: string): { ok: true; value: LimitValue } | { ok: false; message: string } {
+export function limitCellToForm(kind: LimitKind, text: string): { form: LimitFormValue } | { error: string } {
   const value = text.trim().toLowerCase();
-  if (value === '' || value === 'unlimited') return { ok: true, value: { mode: 'unlimited' } };
-  if (value === 'disabled' || value === '0') return { ok: true, value: { mode: 'disabled' } };
+  if (value === '' || value === 'default') return { form: { ...DEFAULT_LIMIT_FORM } };
+  if (value === 'unlimited') return { error: 'Sparados has no "unlimited": leave the cell empty (or write default) for Sparados\' default limit' };
+  if (value === 'disabled' || value === '0') return kind === 'general' ? { error: GENERAL_NOT_DISABLED } : { form: { ...DEFAULT_LIMIT_FORM, mode: 'disabled' } };
   const separator = value.lastIndexOf(':');
-  if (separator < 0) return { ok: false, message: 'Write amount:period (e.g. 200:weekly), unlimited or disabled' };
+  if (separator < 0) return { error: 'Write amount:period (e.g. 200:weekly), default or disabled' };
   const periodText = value.slice(separator + 1).trim();
-  const period = ({ day: 'daily', week: 'weekly', month: 'monthly' } as Record<string, Period>)[periodText] ?? periodText;
-  if (!(PERIODS as readonly string[]).includes(period)) return { ok: false, message: `Unknown period "${periodText}": use daily, weekly or monthly` };
-  const amount = parseAmount(text.trim().slice(0, separator), currency);
-  if (!amount.ok) return { ok: false, message: amount.message };
-  return { ok: true, value: { mode: 'amount', amountMinor: amount.minor, period: period as Period } };
+  const period = PERIOD_ALIASES[periodText] ?? periodText;
+  if (!(PERIODS as readonly string[]).includes(period)) return { error: `Unknown period "${periodText}": use daily, weekly or monthly` };
+  return { form: { mode: 'amount', amount: text.trim().slice(0, separator).trim(), period: period as Period } };
 }
 
-/** Sparados' limit entry, or null for "unlimited" (which is sent as no entry at all). */
-export function toApiLimit(kind: LimitKind, value: LimitValue): { type: LimitType; amountMinor: number; timeUnit?: Period } | null {
-  if (value.mode === 'unlimited') return null;
-  if (value.mode === 'disabled') return { type: LIMIT_API_TYPES[kind], amountMinor: 0 };
+/**
+ * The time unit sent with a limit that has none of its own (disabled limits, MCC rules): seed 001 makes
+ * `timeUnit` required on every limit object, and a disabled limit has no period. **Decision**: monthly.
+ */
+export const NEUTRAL_TIME_UNIT: Period = 'monthly';
+
+/** Sparados' limit entry (type, amountMinor and timeUnit, always all three), or null when left to Sparados' default. */
+export function toApiLimit(kind: LimitKind, value: LimitValue): { type: LimitType; amountMinor: number; timeUnit: Period } | null {
+  if (value.mode === 'default') return null;
+  if (value.mode === 'disabled') return { type: LIMIT_API_TYPES[kind], amountMinor: 0, timeUnit: NEUTRAL_TIME_UNIT };
   if (value.amountMinor > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('limit amount too large');
   return { type: LIMIT_API_TYPES[kind], amountMinor: Number(value.amountMinor), timeUnit: value.period };
 }
 
-/** Back from Sparados' shape (for edits): absent = unlimited, 0 = disabled. */
+/** Back from Sparados' shape (for edits): absent or null = Sparados' default, 0 = disabled. */
 export function fromApiLimit(entry: { amountMinor: number | null; timeUnit: string | null } | undefined): LimitValue {
-  if (!entry || entry.amountMinor === null) return { mode: 'unlimited' };
+  if (!entry || entry.amountMinor === null) return { mode: 'default' };
   if (entry.amountMinor === 0) return { mode: 'disabled' };
   const period = (PERIODS as readonly string[]).includes(entry.timeUnit ?? '') ? (entry.timeUnit as Period) : 'monthly';
   return { mode: 'amount', amountMinor: BigInt(entry.amountMinor), period };
@@ -105,7 +128,7 @@ export function fromApiLimit(entry: { amountMinor: number | null; timeUnit: stri
 /** "ATM: disabled", "Online: 200.00 PLN per week". */
 export function describeLimit(kind: LimitKind, value: LimitValue, currency: string): string {
   const label = LIMIT_LABELS[kind];
-  if (value.mode === 'unlimited') return `${label}: unlimited`;
+  if (value.mode === 'default') return `${label}: Sparados default`;
   if (value.mode === 'disabled') return `${label}: disabled`;
   return `${label}: ${formatMoney(value.amountMinor, currency)} ${PERIOD_LABELS[value.period]}`;
 }
@@ -113,13 +136,10 @@ export function describeLimit(kind: LimitKind, value: LimitValue, currency: stri
 /**
  * Limits that can never be reached: the general limit caps every other one (API-REFERENCE §3), so a
  * limit above it over the same or a shorter window is partly dead. Over a longer window (general
- * 100/day, ATM 500/week) both can be reached and nothing is said. A disabled general limit blocks all.
+ * 100/day, ATM 500/week) both can be reached and nothing is said.
  */
 export function limitWarnings(limits: LimitsValue, currency: string): Array<{ field: LimitKind; message: string }> {
   const general = limits.general;
-  if (general.mode === 'disabled') {
-    return [{ field: 'general', message: 'The general limit is disabled: the card cannot be used for anything.' }];
-  }
   if (general.mode !== 'amount') return [];
   const warnings: Array<{ field: LimitKind; message: string }> = [];
   for (const kind of LIMIT_KINDS) {

@@ -12,12 +12,12 @@ const rules = readStoredRules({
 });
 
 describe('limitsInWords', () => {
-  it('says each limit in words, absent ones as unlimited', () => {
+  it('says each limit in words, absent ones as Sparados default', () => {
     expect(limitsInWords(rules, 'PLN')).toEqual([
       `General: ${new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'PLN' }).format(1500.5)} per month`,
       `Online: ${new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'PLN' }).format(200)} per week`,
       'ATM: disabled',
-      'Foreign: unlimited',
+      'Foreign: Sparados default',
       'Merchants: all',
     ]);
   });
@@ -35,7 +35,7 @@ describe('limitsInWords', () => {
   });
 
   it('reads rules stored by older versions without failing', () => {
-    expect(limitsInWords(readStoredRules(null), 'EUR')).toContain('ATM: unlimited');
+    expect(limitsInWords(readStoredRules(null), 'EUR')).toContain('ATM: Sparados default');
   });
 });
 
@@ -45,7 +45,7 @@ describe('rules back into the edit form', () => {
       general: { mode: 'amount', amount: '1500.50', period: 'monthly' },
       ecommerce: { mode: 'amount', amount: '200.00', period: 'weekly' },
       atm: { mode: 'disabled', amount: '', period: 'monthly' },
-      foreign: { mode: 'unlimited', amount: '', period: 'monthly' },
+      foreign: { mode: 'default', amount: '', period: 'monthly' },
     });
   });
 

@@ -1,5 +1,5 @@
 import { formatMinorAsInput } from '@/lib/money';
-import { LIMIT_API_TYPES, LIMIT_KINDS, UNLIMITED_FORM, describeLimit, fromApiLimit, type LimitsFormValue } from './limits';
+import { LIMIT_API_TYPES, LIMIT_KINDS, DEFAULT_LIMIT_FORM, describeLimit, fromApiLimit, type LimitsFormValue } from './limits';
 import { expandMccEntries, type MccCategory, type MccMode } from './mcc';
 
 // An approval's stored rules (Approval.rules, as lib/approvals/store.ts writes them) read back for
@@ -42,7 +42,7 @@ export function describeMccList(codes: readonly string[], catalog: readonly MccC
   return [...names, ...(listed ? [`MCC ${listed}${more}`] : [])].join('; ');
 }
 
-/** "General: unlimited", "Online: PLN 200.00 per week", "ATM: disabled", "Merchants: only Restaurants and bars". */
+/** "General: Sparados default", "Online: PLN 200.00 per week", "ATM: disabled", "Merchants: only Restaurants and bars". */
 export function limitsInWords(rules: StoredRules, currency: string, catalog: readonly MccCategory[] = []): string[] {
   const lines = LIMIT_KINDS.map((kind) => describeLimit(kind, fromApiLimit(rules.limits.find((l) => l.type === LIMIT_API_TYPES[kind])), currency));
   const allow = rules.limits.find((l) => l.type === 'mcc_whitelist');
@@ -61,7 +61,7 @@ export function limitsToForm(rules: StoredRules, currency: string): LimitsFormVa
     form[kind] =
       value.mode === 'amount'
         ? { mode: 'amount', amount: formatMinorAsInput(value.amountMinor, currency), period: value.period }
-        : { ...UNLIMITED_FORM, mode: value.mode };
+        : { ...DEFAULT_LIMIT_FORM, mode: value.mode };
   }
   return form;
 }

@@ -51,8 +51,17 @@ export function isLocked(status: ApprovalStatus, cardStatus: string | null | und
   return status === 'DELIVERED' && cardStatus === 'LOCKED';
 }
 
+/** The seeds never define `cardStatus` in an answer: on a DELIVERED approval it may be missing. */
+export function isCardStatusUnknown(status: ApprovalStatus, cardStatus: string | null | undefined): boolean {
+  return status === 'DELIVERED' && cardStatusOf(cardStatus) === null;
+}
+
+/** DELIVERED with the card status unknown: lock and unlock are both offered; Sparados refuses the wrong one (409). */
+const ACTIONS_WHEN_CARD_UNKNOWN = [...ACTIONS_BY_STATUS.DELIVERED, 'unlock'] as const satisfies readonly ApprovalAction[];
+
 export function allowedActions(status: ApprovalStatus, cardStatus?: string | null): readonly ApprovalAction[] {
-  return isLocked(status, cardStatus) ? ACTIONS_WHEN_LOCKED : ACTIONS_BY_STATUS[status];
+  if (isLocked(status, cardStatus)) return ACTIONS_WHEN_LOCKED;
+  return isCardStatusUnknown(status, cardStatus) ? ACTIONS_WHEN_CARD_UNKNOWN : ACTIONS_BY_STATUS[status];
 }
 
 export function isActionAllowed(action: ApprovalAction, status: ApprovalStatus, cardStatus?: string | null): boolean {

@@ -3,6 +3,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { db as defaultDb } from '@/lib/db';
 import type { ApprovalStatus as DbApprovalStatus, Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Approval as SparadosApproval } from '@/lib/sparados';
+import { approvalFigures } from '@/lib/sparados/domain/approval';
 import { isApprovalStatus, STATUS_LABELS, type ApprovalStatus } from './state-machine';
 
 // The local mirror of Sparados approvals and the card identity that survives reapprovals.
@@ -45,10 +46,6 @@ function toStatus(approval: SparadosApproval): ApprovalStatus {
   return isApprovalStatus(approval.status) ? approval.status : 'UNKNOWN';
 }
 
-function big(value: number | null | undefined): bigint {
-  return BigInt(Math.trunc(value ?? 0));
-}
-
 function rulesJson(approval: SparadosApproval): Prisma.InputJsonValue {
   return {
     limits: approval.limits.map((l) => ({ type: l.type, rawType: l.rawType, amountMinor: l.amountMinor, timeUnit: l.timeUnit, mccList: l.mccList })),
@@ -60,7 +57,7 @@ function rulesJson(approval: SparadosApproval): Prisma.InputJsonValue {
 }
 
 function approvalData(approval: SparadosApproval, now: Date) {
-  const spent = approval.spentMinor ?? 0;
+  const figures = approvalFigures(approval);
   return {
     parentSparadosId: approval.parentId,
     status: toStatus(approval) as DbApprovalStatus,
@@ -69,9 +66,9 @@ function approvalData(approval: SparadosApproval, now: Date) {
     cardStatus: approval.cardStatus,
     origin: approval.origin,
     balanceAliasId: approval.cardAliasId ?? '',
-    budgetMinor: big(approval.budgetMinor),
-    spentMinor: big(spent),
-    availableMinor: big(approval.availableBudgetMinor ?? approval.budgetMinor - spent),
+    budgetMinor: figures.budgetMinor,
+    spentMinor: figures.spentMinor,
+    availableMinor: figures.availableMinor,
     startDate: approval.validity.startDate,
     endDate: approval.validity.endDate,
     timezone: approval.validity.timezone ?? 'UTC',
@@ -114,16 +111,28 @@ async function cardholderFor(tx: Prisma.TransactionClient, approval: SparadosApp
   return holder.id;
 }
 
-/** The card an approval seen for the first time belongs to: given, its parent's, or a new one. */
-async function cardFor(tx: Prisma.TransactionClient, approval: SparadosApproval, options: SaveApprovalOptions): Promise<{ id: string; created: boolean }> {
-  if (options.cardId) return { id: options.cardId, created: false };
+/**
+ * The card an approval seen for the first time belongs to: given, its parent's, or a new one. The seeds
+ * never define `parentId`: an answer without it still names the Sparados card, which a reapproval shares
+ * with the approval it replaces; the card's current approval is then taken as the parent
+ * (`inferredParent`) so the change request is shown against it (docs/decisions/115).
+ */
+async function cardFor(tx: Prisma.TransactionClient, approval: SparadosApproval, options: SaveApprovalOptions): Promise<{ id: string; created: boolean; inferredParent: string | null }> {
+  if (options.cardId) return { id: options.cardId, created: false, inferredParent: null };
   if (approval.parentId) {
     const parent = await tx.approval.findUnique({ where: { sparadosId: approval.parentId }, select: { cardId: true } });
-    if (parent) return { id: parent.cardId, created: false };
+    if (parent) return { id: parent.cardId, created: false, inferredParent: null };
+  } else if (approval.cardId) {
+    const sibling = await tx.approval.findFirst({
+      where: { sparadosCardId: approval.cardId },
+      select: { cardId: true, card: { select: { currentApproval: { select: { sparadosId: true } } } } },
+      orderBy: { createdAt: 'asc' },
+    });
+    if (sibling) return { id: sibling.cardId, created: false, inferredParent: sibling.card.currentApproval?.sparadosId ?? null };
   }
   const cardholderId = options.cardholderId ?? (await cardholderFor(tx, approval));
   const card = await tx.card.create({ data: { cardholderId, description: approval.card.description }, select: { id: true } });
-  return { id: card.id, created: true };
+  return { id: card.id, created: true, inferredParent: null };
 }
 
 /**
@@ -196,9 +205,9 @@ export async function refreshCardListColumns(tx: Db, cardId: string, touchedAt?:
   });
 }
 
-function describeChange(approval: SparadosApproval, from: ApprovalStatus | null, to: ApprovalStatus, cardFrom: string | null, cardTo: string | null): string | null {
+function describeChange(approval: SparadosApproval, parentId: string | null, from: ApprovalStatus | null, to: ApprovalStatus, cardFrom: string | null, cardTo: string | null): string | null {
   if (from === null) {
-    if (approval.parentId && to === 'CREATED') return `The cardholder requested a change (${approval.id}).`;
+    if (parentId && to === 'CREATED') return `The cardholder requested a change (${approval.id}).`;
     return null;
   }
   if (from !== to) return `Approval ${approval.id}: ${STATUS_LABELS[from]} → ${STATUS_LABELS[to]}.`;
@@ -213,9 +222,11 @@ async function save(tx: Prisma.TransactionClient, approval: SparadosApproval, op
 
   const existing = await tx.approval.findUnique({
     where: { sparadosId: approval.id },
-    select: { id: true, cardId: true, status: true, cardStatus: true, sparadosUpdatedAt: true },
+    select: { id: true, cardId: true, status: true, cardStatus: true, sparadosUpdatedAt: true, parentSparadosId: true },
   });
   const data = approvalData(approval, now);
+  // A parent inferred once (no parentId in Sparados' answers) is kept by later saves.
+  if (!approval.parentId && existing?.parentSparadosId) data.parentSparadosId = existing.parentSparadosId;
   const status = data.status as ApprovalStatus;
 
   if (existing?.sparadosUpdatedAt && approval.updatedAt && approval.updatedAt < existing.sparadosUpdatedAt) {
@@ -235,6 +246,7 @@ async function save(tx: Prisma.TransactionClient, approval: SparadosApproval, op
     const card = await cardFor(tx, approval, options);
     cardId = card.id;
     cardCreated = card.created;
+    if (card.inferredParent && card.inferredParent !== approval.id) data.parentSparadosId = card.inferredParent;
     approvalId = (await tx.approval.create({ data: { ...data, sparadosId: approval.id, cardId }, select: { id: true } })).id;
   }
 
@@ -243,7 +255,7 @@ async function save(tx: Prisma.TransactionClient, approval: SparadosApproval, op
     select: { currentApprovalId: true, currentApproval: { select: { sparadosId: true, status: true } } },
   });
   let current = card.currentApprovalId === approvalId;
-  if (!current && takesOver({ status, parentSparadosId: approval.parentId }, card.currentApproval)) {
+  if (!current && takesOver({ status, parentSparadosId: data.parentSparadosId }, card.currentApproval)) {
     await tx.card.update({ where: { id: cardId }, data: { currentApprovalId: approvalId } });
     current = true;
   }
@@ -256,12 +268,12 @@ async function save(tx: Prisma.TransactionClient, approval: SparadosApproval, op
   if (options.recordChanges ?? true) {
     const summary = cardCreated
       ? `Card found in Sparados: approval ${approval.id} (${STATUS_LABELS[status]}).`
-      : describeChange(approval, existing ? (existing.status as ApprovalStatus) : null, status, existing?.cardStatus ?? null, approval.cardStatus);
+      : describeChange(approval, data.parentSparadosId, existing ? (existing.status as ApprovalStatus) : null, status, existing?.cardStatus ?? null, approval.cardStatus);
     if (summary) {
       await recordAudit(
         tx,
         {
-          action: cardCreated ? 'cards.discovered' : approval.parentId && !existing ? 'cards.change_requested' : 'cards.status_changed',
+          action: cardCreated ? 'cards.discovered' : data.parentSparadosId && !existing ? 'cards.change_requested' : 'cards.status_changed',
           summary,
           targetType: 'card',
           targetId: cardId,

@@ -153,4 +153,18 @@ describe('syncApprovals', () => {
     expect((await local(id)).status).toBe('REAPPROVED');
     expect((await card(cardId)).currentApproval?.sparadosId).toBe(edited.result.id);
   });
+
+  it('without a list endpoint (404: the seeds never define it) still refreshes the approvals it knows, and says so', async () => {
+    const { id } = await assign();
+    await sandbox.control.redeem(id);
+    await sandbox.control.addFault({ match: { method: 'GET', path: '^/secure/approvals$' }, mode: 'status', status: 404 });
+    try {
+      const report = await syncApprovals();
+      expect(report).toMatchObject({ listUnavailable: true, listed: 0 });
+      expect(report.refreshed).toBeGreaterThanOrEqual(1);
+      expect((await local(id)).status).toBe('DELIVERED');
+    } finally {
+      await sandbox.control.clearFaults();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { db as defaultDb } from '@/lib/db';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { getSparadosClient, isSparadosError, type Approval, type SparadosClient } from '@/lib/sparados';
+import { approvalFigures } from '@/lib/sparados/domain/approval';
 import { isApprovalStatus } from './state-machine';
 import { saveApprovalFromSparados } from './store';
 
@@ -28,20 +29,31 @@ export interface SyncReport {
   refreshed: number;
   statusChanges: number;
   missing: number;
+  /**
+   * The list endpoint answered 404/405: the seeds never define it, so a real Sparados may lack it. Pass
+   * 1 is skipped and only approvals the panel knows are refreshed by id: change requests and cards made
+   * outside the panel are then not found by sync (docs/decisions/115).
+   */
+  listUnavailable: boolean;
   ms: number;
 }
 
-type LocalState = { status: string; cardStatus: string | null; budgetMinor: bigint; spentMinor: bigint; availableMinor: bigint; sparadosUpdatedAt: Date | null; parentSparadosId: string | null };
+function isMissingEndpoint(error: unknown): boolean {
+  return isSparadosError(error) && error.endpoint === 'listApprovals' && (error.status === 404 || error.status === 405);
+}
+
+type LocalState = { status: string; cardStatus: string | null; budgetMinor: bigint; spentMinor: bigint | null; availableMinor: bigint | null; sparadosUpdatedAt: Date | null; parentSparadosId: string | null };
 
 function differs(local: LocalState | undefined, a: Approval): boolean {
   if (!local) return true;
   const status = isApprovalStatus(a.status) ? a.status : 'UNKNOWN';
+  const figures = approvalFigures(a);
   return (
     local.status !== status ||
     local.cardStatus !== a.cardStatus ||
-    local.budgetMinor !== BigInt(a.budgetMinor) ||
-    local.spentMinor !== BigInt(a.spentMinor ?? 0) ||
-    local.availableMinor !== BigInt(a.availableBudgetMinor ?? a.budgetMinor - (a.spentMinor ?? 0)) ||
+    local.budgetMinor !== figures.budgetMinor ||
+    local.spentMinor !== figures.spentMinor ||
+    local.availableMinor !== figures.availableMinor ||
     local.parentSparadosId !== a.parentId ||
     (a.updatedAt !== null && local.sparadosUpdatedAt?.getTime() !== a.updatedAt.getTime())
   );
@@ -59,7 +71,7 @@ export async function syncApprovals(options: SyncOptions = {}): Promise<SyncRepo
   const started = performance.now();
   const client = options.client ?? getSparadosClient();
   const db = options.db ?? defaultDb;
-  const report: SyncReport = { listed: 0, saved: 0, refreshed: 0, statusChanges: 0, missing: 0, ms: 0 };
+  const report: SyncReport = { listed: 0, saved: 0, refreshed: 0, statusChanges: 0, missing: 0, listUnavailable: false, ms: 0 };
   const seen = new Set<string>();
 
   const saveIfChanged = async (batch: Approval[]) => {
@@ -74,17 +86,22 @@ export async function syncApprovals(options: SyncOptions = {}): Promise<SyncRepo
     }
   };
 
-  for (const status of LIVE_STATUSES) {
-    let batch: Approval[] = [];
-    for await (const approval of client.iterateApprovals({ status, size: PAGE_SIZE }, { signal: options.signal })) {
-      report.listed++;
-      batch.push(approval);
-      if (batch.length === PAGE_SIZE) {
-        await saveIfChanged(batch);
-        batch = [];
+  try {
+    for (const status of LIVE_STATUSES) {
+      let batch: Approval[] = [];
+      for await (const approval of client.iterateApprovals({ status, size: PAGE_SIZE }, { signal: options.signal })) {
+        report.listed++;
+        batch.push(approval);
+        if (batch.length === PAGE_SIZE) {
+          await saveIfChanged(batch);
+          batch = [];
+        }
       }
+      if (batch.length) await saveIfChanged(batch);
     }
-    if (batch.length) await saveIfChanged(batch);
+  } catch (error) {
+    if (!isMissingEndpoint(error)) throw error;
+    report.listUnavailable = true;
   }
 
   // Pass 2: local rows still live that upstream no longer lists as live.

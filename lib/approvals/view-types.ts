@@ -45,8 +45,9 @@ export interface ApprovalView {
   sparadosCardId: string | null;
   origin: string | null;
   budgetMinor: string;
-  spentMinor: string;
-  availableMinor: string;
+  /** null: Sparados did not report it (shown as unknown). */
+  spentMinor: string | null;
+  availableMinor: string | null;
   startDate: string;
   endDate: string;
   timezone: string;

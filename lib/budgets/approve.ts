@@ -17,7 +17,7 @@ import { forgetOpenRequestCount } from '@/lib/requests/queries';
 import { requestBudgetChange } from './change';
 import type { ApprovedChange } from './gate';
 import { figuresBefore, loadChange } from './held-changes';
-import { figuresJson, type BudgetFiguresJson } from './math';
+import { figuresJson, shiftFigures, type BudgetFiguresJson } from './math';
 import { fromPayload } from './payload';
 import { applyPolicyChange } from './policy-change';
 import { assertSecondPerson } from './second-person';
@@ -97,7 +97,7 @@ function base(change: BudgetChangeRequest): Omit<ChangeDecisionResult, 'outcome'
     requestedByName: change.requestedByName,
     deltaMinor: delta === null ? null : delta.toString(),
     before: before ? figuresJson(before) : null,
-    after: before && delta !== null ? figuresJson({ budgetMinor: before.budgetMinor + delta, spentMinor: before.spentMinor, availableMinor: before.availableMinor + delta }) : null,
+    after: before && delta !== null ? figuresJson(shiftFigures(before, delta)) : null,
   };
 }
 

@@ -6,7 +6,7 @@ import { formatMoney } from '@/lib/money';
 import { cardLane, withLane } from '@/lib/operations/lanes';
 import { findOperation, isUnfinished, type OperationRecord } from '@/lib/operations/queries';
 import { admitBudgetChange, findHeld, type Admission, type ApprovedChange, type HeldChange } from './gate';
-import { figuresJson, planBudgetChange, type BudgetChangeMode, type BudgetFigures, type BudgetFiguresJson } from './math';
+import { figuresJson, planBudgetChange, shiftFigures, type BudgetChangeMode, type BudgetFigures, type BudgetFiguresJson } from './math';
 import { assertBudgetChangeAllowed, cardLabelOf, figuresOf, readBudgetTarget } from './target';
 
 // One budget change on one card (top up, reduce, set the available amount), shared by the card page,
@@ -46,10 +46,6 @@ export interface BudgetChangeResult {
   held: HeldChange | null;
   /** True when this key had already done its work: nothing new happened (and nothing is audited again). */
   replayed: boolean;
-}
-
-function withDelta(f: BudgetFigures, delta: bigint): BudgetFigures {
-  return { budgetMinor: f.budgetMinor + delta, spentMinor: f.spentMinor, availableMinor: f.availableMinor + delta };
 }
 
 function assertSafe(delta: bigint): void {
@@ -99,7 +95,7 @@ async function heldResult(input: Pick<BudgetChangeRequestInput, 'cardId' | 'curr
     currency: held.currency,
     deltaMinor: figures.delta.toString(),
     before: figuresJson(figures.before),
-    after: figuresJson(withDelta(figures.before, figures.delta)),
+    after: figuresJson(shiftFigures(figures.before, figures.delta)),
     changeRequestId: held.changeId,
     held,
     replayed: held.replayed,
@@ -123,7 +119,7 @@ async function replaySent(input: BudgetChangeRequestInput, user: SessionUser, st
     label: await cardLabelOf(input.cardId),
     currency: input.currency,
     deltaMinor: delta.toString(),
-    before: figuresJson(withDelta(shown, -delta)),
+    before: figuresJson(shiftFigures(shown, -delta)),
     after: figuresJson(shown),
     changeRequestId: null,
     held: null,

@@ -30,7 +30,7 @@ export interface HoldDraft {
   mode?: 'BY' | 'TARGET' | null;
   amountMinor?: bigint | null;
   deltaMinor?: bigint | null;
-  before?: { budgetMinor: bigint; spentMinor: bigint; availableMinor: bigint } | null;
+  before?: { budgetMinor: bigint; spentMinor: bigint | null; availableMinor: bigint | null } | null;
 }
 
 /** A change a second person approved, being carried out now. */

@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import type { BudgetChangeRequest } from '@/lib/generated/prisma/client';
 import { findOperations, type OperationRecord } from '@/lib/operations/queries';
 import { cardLabel, holderDisplayName } from './card-label';
-import { figuresJson, type BudgetFigures } from './math';
+import { figuresJson, shiftFigures, type BudgetFigures } from './math';
 import { limitWords, type LimitName } from './policy';
 import type { BudgetChangeState, BudgetChangeView } from './view-types';
 
@@ -21,7 +21,8 @@ export async function loadChange(changeId: string): Promise<BudgetChangeRequest>
 }
 
 export function figuresBefore(change: BudgetChangeRequest): BudgetFigures | null {
-  if (change.budgetBeforeMinor === null || change.spentBeforeMinor === null || change.availableBeforeMinor === null) return null;
+  // Budget is always known when a change was planned; spent and available may not have been reported.
+  if (change.budgetBeforeMinor === null) return null;
   return { budgetMinor: change.budgetBeforeMinor, spentMinor: change.spentBeforeMinor, availableMinor: change.availableBeforeMinor };
 }
 
@@ -91,7 +92,7 @@ async function views(rows: ChangeRow[]): Promise<BudgetChangeView[]> {
       mode: r.mode === 'TARGET' ? 'TARGET' : r.mode === 'BY' ? 'BY' : null,
       deltaMinor: delta === null ? null : delta.toString(),
       before: before ? figuresJson(before) : null,
-      after: before && delta !== null ? figuresJson({ budgetMinor: before.budgetMinor + delta, spentMinor: before.spentMinor, availableMinor: before.availableMinor + delta }) : null,
+      after: before && delta !== null ? figuresJson(shiftFigures(before, delta)) : null,
       state,
       decidedByName: r.decidedByName,
       decidedAt: r.decidedAt?.toISOString() ?? null,

@@ -92,10 +92,10 @@ function assignForm(email: string, budget: bigint) {
     endDate: `${year}-06-30`,
     timezone: 'Europe/Warsaw',
     limits: {
-      general: { mode: 'unlimited' as const, amount: '', period: 'monthly' as const },
-      ecommerce: { mode: 'unlimited' as const, amount: '', period: 'monthly' as const },
+      general: { mode: 'default' as const, amount: '', period: 'monthly' as const },
+      ecommerce: { mode: 'default' as const, amount: '', period: 'monthly' as const },
       atm: { mode: 'disabled' as const, amount: '', period: 'monthly' as const },
-      foreign: { mode: 'unlimited' as const, amount: '', period: 'monthly' as const },
+      foreign: { mode: 'default' as const, amount: '', period: 'monthly' as const },
     },
     mcc: { mode: 'none' as const, categories: [], codes: '' },
     description: 'Policy test',

@@ -22,8 +22,9 @@ export interface BudgetCardRow {
   description: string | null;
   currency: string | null;
   budgetMinor: string;
-  spentMinor: string;
-  availableMinor: string;
+  /** null: Sparados did not report it (shown as unknown). */
+  spentMinor: string | null;
+  availableMinor: string | null;
   /** Reclaim view: the card's last payment in the transaction mirror, if any. */
   lastSpendAt: string | null;
 }
@@ -68,8 +69,8 @@ async function rowsFor(ids: string[]): Promise<BudgetCardRow[]> {
       description: card.description,
       currency: accounts.get(a.balanceAliasId) ?? null,
       budgetMinor: a.budgetMinor.toString(),
-      spentMinor: a.spentMinor.toString(),
-      availableMinor: a.availableMinor.toString(),
+      spentMinor: a.spentMinor?.toString() ?? null,
+      availableMinor: a.availableMinor?.toString() ?? null,
       lastSpendAt: lastById.get(card.id)?.toISOString() ?? null,
     }];
   });

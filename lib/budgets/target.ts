@@ -5,6 +5,7 @@ import { saveApprovalFromSparados } from '@/lib/approvals/store';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getSparadosClient, isSparadosError, toAppError, type Approval } from '@/lib/sparados';
+import { approvalFigures } from '@/lib/sparados/domain/approval';
 import { cardLabel } from './card-label';
 import type { BudgetFigures } from './math';
 
@@ -28,9 +29,7 @@ export async function cardLabelOf(cardId: string): Promise<string> {
 }
 
 export function figuresOf(approval: Pick<Approval, 'budgetMinor' | 'spentMinor' | 'availableBudgetMinor'>): BudgetFigures {
-  const spent = BigInt(approval.spentMinor ?? 0);
-  const budget = BigInt(approval.budgetMinor);
-  return { budgetMinor: budget, spentMinor: spent, availableMinor: approval.availableBudgetMinor === null ? budget - spent : BigInt(approval.availableBudgetMinor) };
+  return approvalFigures(approval);
 }
 
 /**

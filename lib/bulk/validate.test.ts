@@ -61,7 +61,7 @@ describe('validateBulkRow: assign rows', () => {
       phonePrefix: 'Enter the country calling code, e.g. 48',
       totalAmount: 'Budget: use at most 2 decimal places',
       timezone: 'Choose a time zone from the list',
-      limitEcommerce: 'Write amount:period (e.g. 200:weekly), unlimited or disabled',
+      limitEcommerce: 'Write amount:period (e.g. 200:weekly), default or disabled',
       limitForeign: 'Unknown period "yearly": use daily, weekly or monthly',
       limitGeneral: 'General limit: enter an amount like 1,250.50',
       mccBlock: 'MCC codes: not a four-digit MCC code or range: 58x / Unknown merchant categories: yachts',
@@ -94,7 +94,7 @@ describe('validateBulkRow: assign rows', () => {
     expect(form).toMatchObject({
       cardAliasId: 'alias-1',
       budgetMinor: 150000n,
-      limits: { general: { mode: 'amount', amountMinor: 50000n, period: 'weekly' }, atm: { mode: 'disabled' }, ecommerce: { mode: 'unlimited' } },
+      limits: { general: { mode: 'amount', amountMinor: 50000n, period: 'weekly' }, atm: { mode: 'disabled' }, ecommerce: { mode: 'default' } },
       mcc: { mode: 'block', categories: ['gambling'], codes: ['5999', '6000', '7995'] },
       tags: ['sales', 'q1'],
       visualId: 'visual-1',

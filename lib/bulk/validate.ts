@@ -7,7 +7,7 @@ import {
   type AssignFormValues,
   type RulesFormValues,
 } from '@/lib/approvals/assign-schema';
-import { LIMIT_KINDS, PERIODS, defaultLimitsForm, type LimitFormValue, type LimitKind, type Period } from '@/lib/approvals/limits';
+import { LIMIT_KINDS, defaultLimitsForm, limitCellToForm, type LimitKind } from '@/lib/approvals/limits';
 import { BULK_OPERATIONS, type BulkColumn, type BulkOperation } from './columns';
 import type { BulkCells } from './parse';
 
@@ -35,7 +35,6 @@ export const LIMIT_COLUMNS = {
   foreign: 'limitForeign',
 } as const satisfies Record<LimitKind, BulkColumn>;
 
-const PERIOD_ALIASES: Record<string, Period> = { day: 'daily', week: 'weekly', month: 'monthly' };
 // Entries starting with a digit are codes (checked as such); the rest are category keys.
 const MCC_CODE_LIKE = /^\d/;
 const RULE_COLUMNS: readonly BulkColumn[] = [
@@ -46,19 +45,6 @@ export function operationOf(cells: BulkCells): BulkOperation | null {
   const value = (cells.operation ?? '').trim().toLowerCase();
   if (value === '') return 'assign';
   return (BULK_OPERATIONS as readonly string[]).includes(value) ? (value as BulkOperation) : null;
-}
-
-/** The limit cell as the limits editor's value; only the syntax is checked here, the amount by the schema. */
-function limitFormOfCell(text: string): { form: LimitFormValue } | { error: string } {
-  const value = text.trim().toLowerCase();
-  if (value === '' || value === 'unlimited') return { form: { mode: 'unlimited', amount: '', period: 'monthly' } };
-  if (value === 'disabled' || value === '0') return { form: { mode: 'disabled', amount: '', period: 'monthly' } };
-  const separator = value.lastIndexOf(':');
-  if (separator < 0) return { error: 'Write amount:period (e.g. 200:weekly), unlimited or disabled' };
-  const periodText = value.slice(separator + 1).trim();
-  const period = PERIOD_ALIASES[periodText] ?? periodText;
-  if (!(PERIODS as readonly string[]).includes(period)) return { error: `Unknown period "${periodText}": use daily, weekly or monthly` };
-  return { form: { mode: 'amount', amount: text.trim().slice(0, separator).trim(), period: period as Period } };
 }
 
 type MccValues = RulesFormValues['mcc'] & {};
@@ -116,7 +102,7 @@ export function rulesValuesFromCells(
   for (const kind of LIMIT_KINDS) {
     const column = LIMIT_COLUMNS[kind];
     if (!filled.has(column)) continue;
-    const parsed = limitFormOfCell(cells[column]!);
+    const parsed = limitCellToForm(kind, cells[column]!);
     if ('error' in parsed) errors.push({ column, message: parsed.error });
     else values.limits[kind] = parsed.form;
   }

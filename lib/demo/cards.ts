@@ -19,7 +19,7 @@ import { DEMO_USERS } from './users';
 // and the transactions are mirrored from the THC list. Only ever against the sandbox, and only
 // into a panel database without cards (the caller checks both).
 
-type LimitForm = { mode: 'unlimited' | 'disabled' | 'amount'; amount?: string; period?: 'daily' | 'weekly' | 'monthly' };
+type LimitForm = { mode: 'default' | 'disabled' | 'amount'; amount?: string; period?: 'daily' | 'weekly' | 'monthly' };
 
 interface DemoCard {
   firstName: string;
@@ -90,7 +90,7 @@ function localDay(offsetDays: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(Date.now() + offsetDays * 86_400_000));
 }
 
-const limitOrUnlimited = (limit: LimitForm | undefined) => ({ mode: limit?.mode ?? 'unlimited', amount: limit?.amount ?? '', period: limit?.period ?? 'monthly' });
+const limitOrDefault = (limit: LimitForm | undefined) => ({ mode: limit?.mode ?? 'default', amount: limit?.amount ?? '', period: limit?.period ?? 'monthly' });
 
 function assignForm(card: DemoCard, cardAliasId: string, currency: string): AssignFormValues {
   const timezone = 'Europe/Warsaw';
@@ -115,10 +115,10 @@ function assignForm(card: DemoCard, cardAliasId: string, currency: string): Assi
     endDate: localDay(start + 180, timezone),
     timezone,
     limits: {
-      general: limitOrUnlimited(card.limits?.general),
-      ecommerce: limitOrUnlimited(card.limits?.ecommerce),
-      atm: limitOrUnlimited(card.limits?.atm),
-      foreign: limitOrUnlimited(card.limits?.foreign),
+      general: limitOrDefault(card.limits?.general),
+      ecommerce: limitOrDefault(card.limits?.ecommerce),
+      atm: limitOrDefault(card.limits?.atm),
+      foreign: limitOrDefault(card.limits?.foreign),
     },
     mcc: card.mcc ? { ...card.mcc, codes: '' } : { mode: 'none', categories: [], codes: '' },
     visualId: '',

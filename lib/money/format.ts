@@ -40,6 +40,13 @@ export function formatMoney(minor: bigint | number, currency: string, locale = '
   return formatter(currency, locale).format(decimal);
 }
 
+/** For figures Sparados may leave out (spent, available): "unknown" rather than a made-up 0. */
+export const UNKNOWN_AMOUNT = 'unknown';
+
+export function formatMoneyOrUnknown(minor: bigint | number | string | null | undefined, currency: string): string {
+  return minor === null || minor === undefined ? UNKNOWN_AMOUNT : formatMoney(BigInt(minor), currency);
+}
+
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** For JSON APIs that carry amounts as numbers: exact or an error, never a rounded amount. */

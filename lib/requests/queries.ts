@@ -47,8 +47,8 @@ function side(a: ApprovalRow, currency: string | null, catalog: Catalog): Reques
   return {
     approvalId: a.sparadosId,
     budgetMinor: a.budgetMinor.toString(),
-    spentMinor: a.spentMinor.toString(),
-    availableMinor: a.availableMinor.toString(),
+    spentMinor: a.spentMinor?.toString() ?? null,
+    availableMinor: a.availableMinor?.toString() ?? null,
     startDate: a.startDate.toISOString(),
     endDate: a.endDate.toISOString(),
     timezone: a.timezone,

@@ -6,8 +6,9 @@ import type { BudgetChangeView } from '@/lib/budgets/view-types';
 export interface RequestSide {
   approvalId: string;
   budgetMinor: string;
-  spentMinor: string;
-  availableMinor: string;
+  /** null: Sparados did not report it (shown as unknown). */
+  spentMinor: string | null;
+  availableMinor: string | null;
   startDate: string;
   endDate: string;
   timezone: string;

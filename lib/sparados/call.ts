@@ -62,6 +62,11 @@ export interface TransportOptions {
   dispatcher: Dispatcher;
   timeoutMs: number;
   retry?: Partial<RetryPolicy>;
+  /**
+   * Asked before a call is sent (not before a replay settles an earlier attempt): throws to refuse it.
+   * The panel's client refuses Full API calls under a Simple contract (lib/sparados/contract.ts).
+   */
+  guard?: (endpoint: EndpointName, body: unknown) => Promise<void>;
 }
 
 export class SparadosTransport {
@@ -135,6 +140,7 @@ export class SparadosTransport {
   }
 
   async read<T>(spec: RequestSpec, parse: (json: unknown) => T, options: CallOptions = {}): Promise<T> {
+    if (this.options.guard) await this.options.guard(spec.endpoint, spec.body);
     const { policy, deadlineAt, timeoutMs } = this.plan(options);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -159,6 +165,7 @@ export class SparadosTransport {
   }
 
   async write<T, B>(spec: RequestSpec, parse: (json: unknown) => T, verifier: WriteVerifier<NoInfer<T>, B> | null, options: CallOptions = {}): Promise<T> {
+    if (this.options.guard && !options.replay) await this.options.guard(spec.endpoint, spec.body);
     const { policy, deadlineAt, timeoutMs } = this.plan(options);
     const idempotencyKey = options.idempotencyKey ?? randomUUID();
     const context: VerifyContext = { signal: options.signal, deadlineAt };

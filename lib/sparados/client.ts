@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Dispatcher } from 'undici';
-import { SparadosTransport } from './call';
+import { SparadosTransport, type TransportOptions } from './call';
+import { assertContractAllows } from './contract';
 import { balanceCalls } from './calls/balances';
 import { cardCalls } from './calls/cards';
 import { transactionCalls } from './calls/transactions';
@@ -25,6 +26,8 @@ export interface SparadosClientOptions {
   dispatcher?: Dispatcher;
   /** How far "did my create happen?" reads scan the approval lists; defaults to 20 pages of 100 per list. */
   verificationScan?: Partial<VerificationScan>;
+  /** Refuses calls before they are sent (TransportOptions.guard). */
+  guard?: TransportOptions['guard'];
 }
 
 const reportedEnums = new Set<string>();
@@ -54,6 +57,7 @@ export function createSparadosClient(options: SparadosClientOptions = {}) {
     dispatcher: options.dispatcher ?? getSparadosAgent(config),
     timeoutMs: options.timeoutMs ?? config.timeoutMs,
     retry: options.retry,
+    guard: options.guard,
   });
 
   return {
@@ -71,8 +75,8 @@ export type SparadosClient = ReturnType<typeof createSparadosClient>;
 
 let defaultClient: SparadosClient | undefined;
 
-/** The process-wide client on the environment's configuration. */
+/** The process-wide client on the environment's configuration; Full API calls need a Full contract. */
 export function getSparadosClient(): SparadosClient {
-  defaultClient ??= createSparadosClient();
+  defaultClient ??= createSparadosClient({ guard: assertContractAllows });
   return defaultClient;
 }

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../sandbox/server';
 import { closeSparadosAgents, createSparadosClient, getSparadosConfig } from './index';
 import { testSparadosConnection } from './connection-test';
 
@@ -12,6 +13,20 @@ describe('testSparadosConnection', () => {
     expect(result).toMatchObject({ ok: true, status: null });
     expect(result.message).toMatch(/^Connected/);
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
+    // The test sandbox's corporation has the Full API.
+    expect(result.fullApi).toBe('AVAILABLE');
+  });
+
+  it('finds the Full API refused where the contract is Simple', async () => {
+    const simple = await startSandbox({ port: 0, stateFile: ':memory:', contract: 'simple', log: () => undefined });
+    try {
+      const config = getSparadosConfig();
+      const client = createSparadosClient({ config: { ...config, baseUrls: { cards: `${simple.url}/secure`, thc: `${simple.url}/thc`, full: simple.url } } });
+      const result = await testSparadosConnection(client);
+      expect(result).toMatchObject({ ok: true, fullApi: 'REFUSED' });
+    } finally {
+      await simple.close();
+    }
   });
 
   it('reports the failure of a connection that cannot work, without retrying', async () => {
@@ -20,5 +35,6 @@ describe('testSparadosConnection', () => {
     const result = await testSparadosConnection(broken);
     expect(result.ok).toBe(false);
     expect(result.message).toMatch(/connection failed \(ECONNREFUSED\)/);
+    expect(result.fullApi).toBeNull();
   });
 });

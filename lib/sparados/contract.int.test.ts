@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { compactDecrypt, importPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateToPem, createSelfSignedCa, exportPrivateKeyPem, generateRsaKeyPair, issueCertificate } from '@/lib/pki';
-import { closeSparadosAgents, createSparadosClient, getSparadosClient, isSparadosError, SparadosError, type Approval, type SparadosClient } from './index';
+import { closeSparadosAgents, createSparadosClient, isSparadosError, SparadosError, type Approval, type SparadosClient } from './index';
 import { createSparadosAgent } from './dispatcher';
 import { passesLuhn } from './luhn';
 import { cardSensitivePayloadSchema } from './schemas/cards';
@@ -40,7 +40,8 @@ async function deliveredApproval(overrides: Parameters<typeof simpleApproval>[1]
 }
 
 beforeAll(async () => {
-  client = getSparadosClient();
+  // The client without the panel's contract guard: this suite tests Sparados, not the Settings row (no database here against BETA).
+  client = createSparadosClient();
   if (target.sandboxUrl) {
     control = sandboxControl(target.sandboxUrl, client.transport.dispatcher);
     const corporation = await control.corporation();
@@ -105,6 +106,16 @@ describe('approvals: reads', () => {
 });
 
 describe('approvals: lifecycle', () => {
+  it('counts on nothing but the approvalId of the create reply (seed 001) and reads the approval back', async (context) => {
+    need(context, target, 'writes');
+    // The test services start the sandbox answering `{ approvalId }` only.
+    if (control) expect((await control.config()).createReply).toBe('id-only');
+    const created = await client.createApproval(simpleApproval(cardAliasId!, { budgetMinor: 12_345 }));
+    expect(created).toMatchObject({ status: 'ACCEPTED', budgetMinor: 12_345, cardAliasId });
+    expect(created.validity.timezone).toBeTruthy();
+    expect(await client.getApproval(created.id)).toEqual(created);
+  });
+
   it('creates an approval (ACCEPTED) and cancels it; a second cancel is a 409', async (context) => {
     need(context, target, 'writes');
     const input = simpleApproval(cardAliasId!);
@@ -196,6 +207,38 @@ describe('approvals: lifecycle', () => {
     expect((await client.rejectReapproval(second.id)).status).toBe('REJECTED');
     const third = await control!.changeRequest(accepted.id, { budgetMinor: 95_000 });
     expect((await client.cancelApproval(third.id)).status).toBe('CANCELED');
+  });
+});
+
+describe('fields the panel relies on that the seeds never define (docs/decisions/115)', () => {
+  // Each names what the panel does without it, so a BETA run that fails here says what degrades.
+  it('lists approvals as a page (without it, sync only refreshes approvals the panel knows)', async () => {
+    const page = await client.listApprovals({ size: 1 });
+    expect(page.page).toBe(0);
+    expect(Number.isInteger(page.totalElements)).toBe(true);
+  });
+
+  it('reports spentMinor and availableBudgetMinor (without them the panel shows "unknown" and cannot set an available amount)', async (context) => {
+    const page = await client.listApprovals({ size: 1 });
+    context.skip(page.items.length === 0, 'the corporation has no approvals to read');
+    const approval = await client.getApproval(page.items[0].id);
+    expect(approval.spentMinor).not.toBeNull();
+    expect(approval.availableBudgetMinor).not.toBeNull();
+  });
+
+  it('reports cardStatus on a delivered approval (without it the panel offers both lock and unlock)', async (context) => {
+    need(context, target, 'writes', 'control');
+    const delivered = await deliveredApproval();
+    expect(delivered.cardStatus).toBe('ACTIVE');
+  });
+
+  it("names a change request's parentId (without it the panel links it by the card id)", async (context) => {
+    need(context, target, 'writes', 'control');
+    const delivered = await deliveredApproval();
+    const request = await control!.changeRequest(delivered.id, { budgetMinor: 60_000 });
+    const read = await client.getApproval(request.id);
+    expect(read.parentId).toBe(delivered.id);
+    expect(read.cardId).toBe(delivered.cardId);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENDPOINTS, buildPath, buildUrl } from './endpoints';
+import { ENDPOINTS, VALIDITY_READING, buildPath, buildUrl, validityFromWire, validityToWire } from './endpoints';
 
 describe('endpoint map', () => {
   it('has one unique method and path per call', () => {
@@ -19,5 +19,26 @@ describe('endpoint map', () => {
     );
     expect(buildUrl('https://services.upaidtest.pl/thc', '/transactions/abc', { type: 'REFUND' })).toBe('https://services.upaidtest.pl/thc/transactions/abc?type=REFUND');
     expect(buildUrl('https://sp-api.secure-verestro.dev', ENDPOINTS.createUser.path)).toBe('https://sp-api.secure-verestro.dev/secure/users/');
+  });
+});
+
+describe('validity dates on the wire', () => {
+  const start = new Date('2026-06-01T00:00:00+02:00');
+  const end = new Date('2026-06-30T23:59:59.999+02:00');
+
+  it('sends instants as they are under the "instant" reading (the one in force)', () => {
+    expect(VALIDITY_READING).toBe('instant');
+    expect(validityToWire(start, end, 'Europe/Warsaw')).toEqual({ startDate: '2026-05-31T22:00:00.000Z', endDate: '2026-06-30T21:59:59.999Z', timezone: 'Europe/Warsaw' });
+    expect(validityFromWire({ startDate: '2026-05-31T22:00:00.000Z', endDate: '2026-06-30T21:59:59.999Z', timezone: 'Europe/Warsaw' })).toEqual({ startDate: start, endDate: end });
+  });
+
+  it('sends the local wall-clock time under the "local-time" reading, and reads it back to the same instants', () => {
+    const wire = validityToWire(start, end, 'Europe/Warsaw', 'local-time');
+    expect(wire).toEqual({ startDate: '2026-06-01T00:00:00.000Z', endDate: '2026-06-30T23:59:59.999Z', timezone: 'Europe/Warsaw' });
+    expect(validityFromWire(wire, 'local-time')).toEqual({ startDate: start, endDate: end });
+    // Across a change of clocks (Warsaw goes to summer time on 29 March 2026).
+    const winter = new Date('2026-03-01T00:00:00+01:00');
+    const summer = new Date('2026-04-30T23:59:59.999+02:00');
+    expect(validityFromWire(validityToWire(winter, summer, 'Europe/Warsaw', 'local-time'), 'local-time')).toEqual({ startDate: winter, endDate: summer });
   });
 });

@@ -1,4 +1,5 @@
 import type { VerifyOutcome } from './call';
+import { validityFromWire } from './endpoints';
 import type { Approval } from './domain/approval';
 import type { ApprovalStatus, CreateApprovalInput, EditApprovalInput } from './schemas/approvals';
 
@@ -45,18 +46,18 @@ export function budgetOutcome(budgetBefore: number, amountMinor: number, current
   };
 }
 
-const sameInstant = (a: Date, iso: string) => a.getTime() === Date.parse(iso);
 
 /** Whether an approval carries the rules, card and tags of an edit (or create) request. */
 export function matchesRequest(approval: Approval, input: EditApprovalInput): boolean {
   const rules = input.rules;
   if (approval.budgetMinor !== rules.budgetMinor) return false;
-  if (!sameInstant(approval.validity.startDate, rules.validityPeriod.startDate)) return false;
-  if (!sameInstant(approval.validity.endDate, rules.validityPeriod.endDate)) return false;
+  const wanted = validityFromWire(rules.validityPeriod);
+  if (approval.validity.startDate.getTime() !== wanted.startDate.getTime()) return false;
+  if (approval.validity.endDate.getTime() !== wanted.endDate.getTime()) return false;
   if ((rules.purpose.allowChangeRequest ?? false) !== approval.allowChangeRequest) return false;
-  const wanted = (rules.limits ?? []).map((l) => limitKey(l.type, l.amountMinor ?? null, l.timeUnit ?? null, l.mccList ?? [])).sort();
+  const wantedLimits = (rules.limits ?? []).map((l) => limitKey(l.type, l.amountMinor ?? null, l.timeUnit ?? null, l.mccList ?? [])).sort();
   const actual = approval.limits.map((l) => limitKey(l.type, l.amountMinor, l.timeUnit, l.mccList)).sort();
-  if (wanted.join('|') !== actual.join('|')) return false;
+  if (wantedLimits.join('|') !== actual.join('|')) return false;
   if (input.card?.description !== undefined && (input.card.description ?? null) !== approval.card.description) return false;
   if (input.card?.visual !== undefined && (input.card.visual?.id ?? null) !== approval.card.visualId) return false;
   return true;

@@ -26,6 +26,8 @@ const clockSchema = z
 
 export function controlRoutes(router: Router, hooks: ControlHooks): void {
   router
+    // How this sandbox was started, for suites that must know which answers they get.
+    .on('GET', '/_sandbox/config', ({ core }) => ({ status: 200, body: { createReply: core.options.createReply ?? 'full', contract: core.options.contract ?? 'full' } }))
     .on('GET', '/_sandbox/corporation', ({ core }) => {
       const c = core.corporation;
       return {

@@ -34,7 +34,15 @@ function publicKeyFromHeader(header: string | string[] | undefined): KeyObject {
 
 export function secureRoutes(router: Router): void {
   router
-    .on('POST', '/secure/approvals', ({ core, corporationId, body }) => ({ status: 201, body: approvalView(core, createApproval(core, corporationId, body)) }))
+    // Seed 001: "The API returns approvalId". The sandbox adds the approval's fields beside it unless
+    // SANDBOX_CREATE_REPLY=id-only, the minimum a client may count on (the tests run with that).
+    .on('POST', '/secure/approvals', ({ core, corporationId, body }) => {
+      if (core.options.contract === 'simple' && (body as { user?: { id?: unknown } } | null)?.user?.id !== undefined) {
+        throw validationError([{ field: 'user.id', message: 'needs the Full API, which is not part of this corporation\'s contract' }]);
+      }
+      const approval = createApproval(core, corporationId, body);
+      return { status: 201, body: core.options.createReply === 'id-only' ? { approvalId: approval.id } : { approvalId: approval.id, ...approvalView(core, approval) } };
+    })
     .on('GET', '/secure/approvals', ({ core, corporationId, query }) => {
       const errors: FieldError[] = [];
       const page = parsePageRequest(query, errors);

@@ -27,7 +27,9 @@ export async function startTestServices(): Promise<TestServices> {
   await applyMigrations(databaseUrl);
   await runSeed(databaseUrl);
 
-  const sandbox = await startSandbox({ port: 0, stateFile: ':memory:', retryScale: 0.001, log: () => undefined });
+  // The create answers `{ approvalId }` only, all that seed 001 promises: every test proves the panel
+  // needs no more (the default sandbox adds the approval's fields beside it).
+  const sandbox = await startSandbox({ port: 0, stateFile: ':memory:', retryScale: 0.001, createReply: 'id-only', log: () => undefined });
 
   const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,

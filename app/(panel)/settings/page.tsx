@@ -8,6 +8,7 @@ import { BudgetPolicyForm } from '@/components/settings/budget-policy';
 import { listBudgetChanges } from '@/lib/budgets/held-changes';
 import { readBudgetPolicy } from '@/lib/budgets/policy-store';
 import { SparadosConnection } from '@/components/settings/sparados-connection';
+import { SparadosContractForm } from '@/components/settings/sparados-contract';
 import { SyncHealthSection } from '@/components/settings/sync-health';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
@@ -19,6 +20,7 @@ import { getAccountsEditorData, getMccCategoriesEditorData } from '@/lib/setting
 import { getSettings } from '@/lib/settings/queries';
 import { testSparadosConnectionAction } from '@/lib/sparados/actions';
 import { getSparadosConnectionInfo } from '@/lib/sparados/connection-info';
+import { getContractType } from '@/lib/sparados/contract';
 import { primaryCurrency } from '@/lib/transactions/queries';
 import { can } from '@/lib/auth/permissions';
 import { resyncTransactionsAction } from '@/lib/webhooks/actions';
@@ -42,7 +44,14 @@ function minutes(value: number): string {
 export default async function SettingsPage() {
   const user = await requirePermission('settings.view');
   const env = getEnv();
-  const [settings, mccCategories, accounts, policy, changes] = await Promise.all([getSettings(), getMccCategoriesEditorData(), getAccountsEditorData(), readBudgetPolicy(), listBudgetChanges()]);
+  const [settings, mccCategories, accounts, policy, changes, contract] = await Promise.all([
+    getSettings(),
+    getMccCategoriesEditorData(),
+    getAccountsEditorData(),
+    readBudgetPolicy(),
+    listBudgetChanges(),
+    getContractType(),
+  ]);
   const connection = getSparadosConnectionInfo();
   const canManage = can(user.role, 'settings.manage');
   // Limits and thresholds are minor units of the corporation's balance currency (sandbox: its fixture's).
@@ -119,7 +128,8 @@ export default async function SettingsPage() {
         <LowBalanceThresholdForm thresholdMinor={settings['alerts.lowBalanceMinor']} currency={currency} canManage={canManage} />
         <MccCategoriesEditor {...mccCategories} canManage={canManage} />
         <AccountsVisualsEditor {...accounts} environment={connection.environment} canManage={canManage} />
-        <SparadosConnection info={connection} testAction={testSparadosConnectionAction} />
+        <SparadosContractForm contract={contract} canManage={canManage} />
+        <SparadosConnection info={connection} contract={contract} testAction={testSparadosConnectionAction} />
         <SyncHealthSection health={await getSyncHealth()} canResync={canManage} resyncAction={resyncTransactionsAction} />
       </div>
     </>

@@ -6,6 +6,7 @@ import {
   approvalPageWireSchema,
   approvalWireSchema,
   createApprovalInputSchema,
+  createdApprovalWireSchema,
   editApprovalInputSchema,
   increaseBudgetInputSchema,
   listApprovalsQuerySchema,
@@ -14,6 +15,7 @@ import {
   type EditApprovalInput,
   type ListApprovalsQuery,
 } from '../schemas/approvals';
+import { SparadosError } from '../errors';
 import { validateInput } from '../validate-input';
 import { waitForCard, type WaitForCardOptions } from '../wait-for-card';
 import {
@@ -28,6 +30,7 @@ import {
 } from '../write-verification';
 
 const parseApproval = (json: unknown): Approval => toApproval(approvalWireSchema.parse(json));
+const parseCreatedId = (json: unknown): string => createdApprovalWireSchema.parse(json).approvalId;
 const parseApprovalPage = (json: unknown): Page<Approval> => toPage(approvalPageWireSchema.parse(json), toApproval);
 
 /** How far a verification read scans an approval list: pages of pageSize, at most maxPages per list. */
@@ -87,16 +90,33 @@ export function approvalCalls(t: SparadosTransport, scan: VerificationScan = DEF
     return { found: [...found.values()], complete, scanned };
   }
 
-  /** `firstAttemptAt`: when a replayed create was first sent (the verification scan looks from then on). */
+  /**
+   * Seed 001: the create "returns approvalId"; nothing else of its answer is counted on. The approval
+   * is then read back by id. `firstAttemptAt`: when a replayed create was first sent (the verification
+   * scan looks from then on).
+   */
   async function createApproval(input: CreateApprovalInput, options?: CallOptions & { firstAttemptAt?: Date }): Promise<Approval> {
     const body = validateInput(createApprovalInputSchema, input, 'createApproval');
-    return t.write({ endpoint: 'createApproval', body }, parseApproval, {
+    const approvalId = await t.write({ endpoint: 'createApproval', body }, parseCreatedId, {
       prepare: async () => options?.firstAttemptAt ?? new Date(),
       // No id to read back: look for an approval with exactly this request's content made since, in
       // the lists of the states a new approval can be in (never assuming which order a list is in).
-      check: async (firstAttemptAt, context) =>
-        createOutcome(await scanApprovals((a) => matchesCreateRequest(a, body, firstAttemptAt), CREATE_SCAN_STATUSES, context)),
+      check: async (firstAttemptAt, context) => {
+        const outcome = createOutcome(await scanApprovals((a) => matchesCreateRequest(a, body, firstAttemptAt), CREATE_SCAN_STATUSES, context));
+        return outcome.applied === true ? { applied: true, result: outcome.result.id } : outcome;
+      },
     }, options);
+    try {
+      return await getApproval(approvalId, { signal: options?.signal, deadlineAt: options?.deadlineAt, timeoutMs: options?.timeoutMs });
+    } catch (error) {
+      // Created, but not read back: not a failure. Whoever replays the create finds it by its content.
+      throw new SparadosError({
+        kind: 'outcome_unknown',
+        endpoint: 'createApproval',
+        message: `createApproval: approval ${approvalId} was created but could not be read back (${error instanceof Error ? error.message : String(error)})`,
+        cause: error,
+      });
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import { request, type Dispatcher } from 'undici';
 
 export interface SandboxControl {
   call<T = any>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  config(): Promise<{ createReply: 'full' | 'id-only'; contract: 'full' | 'simple' }>;
   corporation(): Promise<{ corporationId: string; currency: string; balances: Array<{ balanceId: string; cardAliasId: string; availableMinor: number }> }>;
   redeem(approvalId: string): Promise<{ id: string; status: string; cardId: number | string | null }>;
   changeRequest(approvalId: string, body: { budgetMinor?: number; endDate?: string }): Promise<{ id: string; status: string; parentId: string }>;
@@ -32,6 +33,7 @@ export function sandboxControl(baseUrl: string, dispatcher: Dispatcher): Sandbox
   }
   return {
     call,
+    config: () => call('GET', '/config'),
     corporation: () => call('GET', '/corporation'),
     redeem: (id) => call('POST', `/approvals/${id}/redeem`),
     changeRequest: (id, body) => call('POST', `/approvals/${id}/change-request`, body),

@@ -12,6 +12,7 @@ import {
   type LimitType,
   type TimeUnit,
 } from '../schemas/approvals';
+import { validityFromWire } from '../endpoints';
 import { unknownFieldsDeep, type KnownShape } from './unknown-fields';
 
 export interface ApprovalLimit {
@@ -121,11 +122,7 @@ export function toApproval(wire: ApprovalWire): Approval {
     budgetMinor: rules.budgetMinor,
     spentMinor: rules.spentMinor ?? null,
     availableBudgetMinor: rules.availableBudgetMinor ?? null,
-    validity: {
-      startDate: new Date(rules.validityPeriod.startDate),
-      endDate: new Date(rules.validityPeriod.endDate),
-      timezone: rules.validityPeriod.timezone ?? null,
-    },
+    validity: { ...validityFromWire(rules.validityPeriod), timezone: rules.validityPeriod.timezone ?? null },
     limits: (rules.limits ?? []).map((limit) => ({
       type: toTolerant('LimitType', LIMIT_TYPES, limit.type),
       rawType: limit.type,
@@ -146,4 +143,20 @@ export function toApproval(wire: ApprovalWire): Approval {
 /** True once Sparados has generated the card: what waitForCard waits for. */
 export function hasDeliveredCard(approval: Approval): approval is Approval & { cardId: string } {
   return approval.status === 'DELIVERED' && approval.cardId !== null;
+}
+
+/**
+ * Budget, spent and available of an approval in bigint minor units. The seeds define none of the
+ * response fields: what Sparados leaves out is derived from the others when it can be (available =
+ * budget − spent) and is otherwise null, "unknown", never 0 (docs/decisions/115).
+ */
+export function approvalFigures(approval: Pick<Approval, 'budgetMinor' | 'spentMinor' | 'availableBudgetMinor'>): { budgetMinor: bigint; spentMinor: bigint | null; availableMinor: bigint | null } {
+  const budget = BigInt(approval.budgetMinor);
+  const spent = approval.spentMinor === null ? null : BigInt(approval.spentMinor);
+  const available = approval.availableBudgetMinor === null ? null : BigInt(approval.availableBudgetMinor);
+  return {
+    budgetMinor: budget,
+    spentMinor: spent ?? (available === null ? null : budget - available),
+    availableMinor: available ?? (spent === null ? null : budget - spent),
+  };
 }

@@ -34,11 +34,15 @@ const instantInput = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 
 
 // ---- requests ----
 
+/**
+ * Seed 001: `type`, `amountMinor` and `timeUnit` are each "Required when a limit object is provided",
+ * MCC rules included. A limit left to Sparados' default is left out of the list, never sent as null.
+ */
 export const limitInputSchema = z.object({
   type: z.enum(LIMIT_TYPES),
-  /** null or absent = unlimited, 0 = disabled (meaningless on MCC rules). */
-  amountMinor: z.number().int().nonnegative().nullable().optional(),
-  timeUnit: z.enum(TIME_UNITS).optional(),
+  /** 0 = disabled (not for `general`); on MCC rules always 0 (seed: "may be set to 0"). */
+  amountMinor: z.number().int().nonnegative(),
+  timeUnit: z.enum(TIME_UNITS),
   mccList: z.array(z.string()).optional(),
 });
 export type LimitInput = z.infer<typeof limitInputSchema>;
@@ -171,3 +175,6 @@ export const approvalWireSchema = z.looseObject({
 export type ApprovalWire = z.infer<typeof approvalWireSchema>;
 
 export const approvalPageWireSchema = pageOf(approvalWireSchema);
+
+/** The create's answer: seed 001 promises `approvalId`; other fields may come beside it and are ignored. */
+export const createdApprovalWireSchema = z.looseObject({ approvalId: flexibleId });

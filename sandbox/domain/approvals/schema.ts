@@ -15,17 +15,27 @@ export interface ApprovalSchemaContext {
 const AMOUNT_LIMITS = ['general', 'ecommerce', 'atm', 'foreign_amount'] as const;
 const MCC_LIMITS = ['mcc_whitelist', 'mcc_blacklist'] as const;
 
+// Seed 001: type, amountMinor and timeUnit are each "Required when a limit object is provided", MCC rules
+// included (their amountMinor "may be set to 0"); the general limit takes "amount in minor or null" only.
+// A limit left out, or sent with amountMinor null, gets the default: in the sandbox, no extra limit.
+const REQUIRED_ON_EVERY_LIMIT = 'is required on every limit object (seed 001), MCC rules included';
+
 const limitSchema = z
   .object({
     type: z.enum([...AMOUNT_LIMITS, ...MCC_LIMITS], { error: `must be one of ${[...AMOUNT_LIMITS, ...MCC_LIMITS].join(', ')}` }),
-    amountMinor: minorAmount().min(0, 'must not be negative (0 disables, null is unlimited)').nullable().optional(),
+    amountMinor: minorAmount().min(0, 'must not be negative (0 disables, null is the default)').nullable().optional(),
     timeUnit: z.enum(['daily', 'weekly', 'monthly'], { error: 'must be daily, weekly or monthly' }).nullable().optional(),
     mccList: z.array(mccCode(), { error: 'must be an array of MCC codes' }).optional(),
   })
   .superRefine((limit, ctx) => {
     const isMcc = (MCC_LIMITS as readonly string[]).includes(limit.type);
+    if (limit.amountMinor === undefined) ctx.addIssue({ code: 'custom', path: ['amountMinor'], message: REQUIRED_ON_EVERY_LIMIT });
+    if (limit.timeUnit === undefined) ctx.addIssue({ code: 'custom', path: ['timeUnit'], message: REQUIRED_ON_EVERY_LIMIT });
     if (isMcc && (!limit.mccList || limit.mccList.length === 0)) {
       ctx.addIssue({ code: 'custom', path: ['mccList'], message: 'is required for MCC rules: a non-empty list of MCC codes' });
+    }
+    if (limit.type === 'general' && limit.amountMinor === 0) {
+      ctx.addIssue({ code: 'custom', path: ['amountMinor'], message: 'the general limit takes an amount in minor units or null, never 0' });
     }
     if (!isMcc && limit.amountMinor != null && limit.amountMinor > 0 && limit.timeUnit == null) {
       ctx.addIssue({ code: 'custom', path: ['timeUnit'], message: 'is required for a periodic amount limit' });

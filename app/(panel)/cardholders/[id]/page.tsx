@@ -108,7 +108,7 @@ export default async function CardholderPage({ params }: { params: Promise<{ id:
                         </div>
                       </TableCell>
                       <TableCell className="whitespace-nowrap">
-                        {show(card.budgetMinor)} / {show(card.spentMinor)}
+                        {show(card.budgetMinor)} / {card.budgetMinor !== null && card.spentMinor === null ? 'unknown' : show(card.spentMinor)}
                       </TableCell>
                       <TableCell className="whitespace-nowrap">{card.endDate ? localDate(card.endDate, zone) : '—'}</TableCell>
                     </TableRow>

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Approval" ALTER COLUMN "spentMinor" DROP NOT NULL,
+ALTER COLUMN "spentMinor" DROP DEFAULT,
+ALTER COLUMN "availableMinor" DROP NOT NULL;
