@@ -1,9 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { E2E_SERVER_LOG } from './e2e/server-log';
 
 // Started by `npm test` (scripts/test.ts), which provides the database, the sandbox, a production
 // build and E2E_PORT. Chromium is Debian's (Playwright's own browser download is not available here).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+mkdirSync(dirname(E2E_SERVER_LOG), { recursive: true });
 
 export default defineConfig({
   testDir: 'e2e',
@@ -37,7 +41,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+      // Everything the app server prints also goes to a file, which e2e/card-details.spec.ts searches for card data.
+      command: `sh -c 'node_modules/.bin/next start -p ${port} -H 127.0.0.1 2>&1 | tee "${E2E_SERVER_LOG}" >&2'`,
       url: `${baseURL}/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -15,6 +15,7 @@ import { dateTime, money, validity } from './format';
 import { StateDiagram } from './state-diagram';
 import { ApprovalStatusBadge, CardStatusBadge } from './status-badges';
 import { cardQueryKey } from './use-card-action';
+import { CardDetailsReveal } from './card-details-reveal';
 import { CardInFlightNotice } from '@/components/budgets/card-in-flight';
 import { CardFixNotice, fixAction } from '@/components/transactions/card-fix';
 import type { CardFixRequest } from '@/lib/transactions/decline-reasons';
@@ -121,7 +122,8 @@ function Timeline({ entries, timezone }: { entries: TimelineEntry[]; timezone: s
   );
 }
 
-export function CardDetailView({ initial, role, timezone, edit, fix = null, aloneLimit = null }: { initial: CardDetail; role: Role; timezone: string; edit: EditSupport; fix?: CardFixRequest | null; aloneLimit?: AloneLimit | null }) {
+/** `canReveal`: the signed-in role may see card details and the contract is the Full API (the page decides). */
+export function CardDetailView({ initial, role, timezone, edit, fix = null, aloneLimit = null, canReveal = false }: { initial: CardDetail; role: Role; timezone: string; edit: EditSupport; fix?: CardFixRequest | null; aloneLimit?: AloneLimit | null; canReveal?: boolean }) {
   const { data, isError } = useQuery({
     queryKey: cardQueryKey(initial.id),
     queryFn: () => fetchCard(initial.id),
@@ -160,6 +162,7 @@ export function CardDetailView({ initial, role, timezone, edit, fix = null, alon
               <StateDiagram status={current.status} cardStatus={current.cardStatus} />
               <CardFixNotice fix={fix} available={Boolean(fix && visibleActions(current, role).includes(fixAction(fix)) && (fixAction(fix) !== 'edit' || card.editDefaults))} />
               <Actions card={card} approval={current} role={role} edit={edit} fix={fix} aloneLimit={aloneLimit} />
+              {canReveal && current.status === 'DELIVERED' && current.sparadosCardId ? <CardDetailsReveal cardId={card.id} /> : null}
               <CardInFlightNotice card={card} timezone={timezone} />
               <BudgetBar budget={current.budgetMinor} spent={current.spentMinor} available={current.availableMinor} currency={card.currency} />
               <div className="grid gap-4 md:grid-cols-2">

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { actionAttempt } from '@/lib/audit/action-labels';
 import { recordAudit } from '@/lib/audit/record';
 import type { AuditActor, AuditDraft } from '@/lib/audit/types';
-import { can, minimumRole, ROLE_LABELS, type Permission } from '@/lib/auth/permissions';
+import { can, minimumRole, roleAtLeast, ROLE_LABELS, type Permission, type Role } from '@/lib/auth/permissions';
 import type { SessionAllowance } from '@/lib/auth/session-check';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { isAppError } from '@/lib/errors';
@@ -61,6 +61,11 @@ interface DefinitionBase<S extends z.ZodType, T, U extends SessionUser | null> {
    * second factor they have not set up: their account page). The runtime's getUser honours it.
    */
   session?: SessionAllowance;
+  /**
+   * A role an Admin setting requires beyond the permission's own (e.g. who may see card details);
+   * refused and audited exactly like a missing permission, before the input is read.
+   */
+  requiredRole?(db: PrismaClient): Promise<Role>;
 }
 
 export interface ActionDefinition<S extends z.ZodType, T> extends DefinitionBase<S, T, SessionUser> {
@@ -140,8 +145,8 @@ export async function runAction<S extends z.ZodType, T>(
     // Who and whether before what: callers without the right learn nothing about the input shape.
     if (def.permission !== 'public') {
       if (!user) return failure('UNAUTHENTICATED');
-      if (!can(user.role, def.permission)) {
-        const needed = minimumRole(def.permission);
+      const needed = can(user.role, def.permission) ? await def.requiredRole?.(runtime.db) : minimumRole(def.permission);
+      if (needed && !roleAtLeast(user.role, needed)) {
         try {
           await recordAudit(
             runtime.db,

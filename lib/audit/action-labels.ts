@@ -39,6 +39,7 @@ export const ACTION_LABELS: Record<string, ActionLabel> = {
   'cards.unassign': { label: 'Card taken back', attempt: 'take a card back' },
   'cards.edit': { label: 'Card rules edited', attempt: "edit a card's rules" },
   'cards.topup': { label: 'Budget changed', attempt: "change a card's budget" },
+  'cards.reveal': { label: 'Card details shown', attempt: "see a card's number, expiry and CVV" },
   'cards.discovered': { label: 'Card found in Sparados' },
   'cards.change_requested': { label: 'Change requested by the cardholder' },
   'cards.status_changed': { label: 'Status changed in Sparados' },
@@ -57,6 +58,8 @@ export const ACTION_LABELS: Record<string, ActionLabel> = {
   'budgets.withdraw': { label: 'Budget change withdrawn', attempt: 'withdraw a budget change request' },
   // Kept for entries written before the budget policy replaced the top-up limits (docs/decisions/105).
   'settings.topup_limits': { label: 'Four-eyes top-up limits changed', attempt: 'change the four-eyes top-up limits' },
+  'settings.sparados_contract': { label: 'Sparados contract type changed', attempt: 'change the Sparados contract type' },
+  'settings.reveal_role': { label: 'Who may see card details changed', attempt: 'change who may see card details' },
   'settings.budget_policy': { label: 'Budget policy changed', attempt: 'change the budget policy' },
   'operations.reconcile': { label: 'Interrupted operations checked', attempt: 'check interrupted operations' },
   'operations.reconciled': { label: 'Interrupted operation settled' },

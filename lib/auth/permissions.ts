@@ -33,7 +33,8 @@ export const PERMISSIONS = {
   /** Any budget change; one above the requester's allowance (the budget policy) waits for a second approver (requests.decide). */
   'cards.topup': 'OPERATOR',
   'cards.takeback': 'APPROVER',
-  'cards.reveal': 'APPROVER',
+  /** The lowest role Settings may grant it; the setting (Admin by default) decides (lib/card-details/policy.ts). */
+  'cards.reveal': 'OPERATOR',
   'requests.view': 'VIEWER',
   'requests.decide': 'APPROVER',
   'transactions.view': 'VIEWER',

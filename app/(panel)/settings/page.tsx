@@ -9,6 +9,9 @@ import { listBudgetChanges } from '@/lib/budgets/held-changes';
 import { readBudgetPolicy } from '@/lib/budgets/policy-store';
 import { SparadosConnection } from '@/components/settings/sparados-connection';
 import { SparadosContractForm } from '@/components/settings/sparados-contract';
+import { RevealRoleForm } from '@/components/settings/reveal-role';
+import { getRevealRole } from '@/lib/card-details/reveal-role';
+import { db } from '@/lib/db';
 import { SyncHealthSection } from '@/components/settings/sync-health';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
@@ -44,13 +47,14 @@ function minutes(value: number): string {
 export default async function SettingsPage() {
   const user = await requirePermission('settings.view');
   const env = getEnv();
-  const [settings, mccCategories, accounts, policy, changes, contract] = await Promise.all([
+  const [settings, mccCategories, accounts, policy, changes, contract, revealRole] = await Promise.all([
     getSettings(),
     getMccCategoriesEditorData(),
     getAccountsEditorData(),
     readBudgetPolicy(),
     listBudgetChanges(),
     getContractType(),
+    getRevealRole(db),
   ]);
   const connection = getSparadosConnectionInfo();
   const canManage = can(user.role, 'settings.manage');
@@ -129,6 +133,7 @@ export default async function SettingsPage() {
         <MccCategoriesEditor {...mccCategories} canManage={canManage} />
         <AccountsVisualsEditor {...accounts} environment={connection.environment} canManage={canManage} />
         <SparadosContractForm contract={contract} canManage={canManage} />
+        <RevealRoleForm role={revealRole} canManage={canManage} fullApi={contract === 'FULL'} />
         <SparadosConnection info={connection} contract={contract} testAction={testSparadosConnectionAction} />
         <SyncHealthSection health={await getSyncHealth()} canResync={canManage} resyncAction={resyncTransactionsAction} />
       </div>

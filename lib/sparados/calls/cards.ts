@@ -1,8 +1,8 @@
 import 'server-only';
-import { createPublicKey } from 'node:crypto';
 import type { CallOptions, SparadosTransport } from '../call';
 import { SparadosError } from '../errors';
 import { cardSensitiveWireSchema } from '../schemas/cards';
+import { publicKeyProblem } from '../public-key';
 
 /** The encrypted card data: a JWE only the holder of the matching private key can open. */
 export interface EncryptedCardData {
@@ -12,22 +12,8 @@ export interface EncryptedCardData {
 const parseSensitive = (json: unknown): EncryptedCardData => ({ jwe: cardSensitiveWireSchema.parse(json).payload });
 
 function publicKeyHeader(publicKeyPem: string): string {
-  let bits: number | undefined;
-  try {
-    const key = createPublicKey(publicKeyPem);
-    if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
-    bits = key.asymmetricKeyDetails?.modulusLength;
-  } catch {
-    bits = undefined;
-  }
-  if (!bits || bits < 2048 || !publicKeyPem.includes('-----BEGIN PUBLIC KEY-----')) {
-    throw new SparadosError({
-      kind: 'invalid_request',
-      endpoint: 'getCardSensitiveData',
-      sent: false,
-      message: 'getCardSensitiveData: the public key must be an SPKI PEM ("BEGIN PUBLIC KEY") RSA key of at least 2048 bits',
-    });
-  }
+  const problem = publicKeyProblem(publicKeyPem);
+  if (problem) throw new SparadosError({ kind: 'invalid_request', endpoint: 'getCardSensitiveData', sent: false, message: `getCardSensitiveData: ${problem}` });
   return Buffer.from(publicKeyPem, 'utf8').toString('base64');
 }
 
