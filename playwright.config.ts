@@ -51,12 +51,22 @@ export default defineConfig({
     },
     {
       // The job worker (sync, reconciler, bulk jobs), syncing every 2 s so upstream changes show quickly.
-      // The e2e sandbox sends no webhooks: transactions arrive by the THC reconcile, every 5 s here.
+      // The e2e sandbox sends no transaction events: transactions arrive by the THC reconcile, every 5 s here.
       command: 'node --conditions=react-server --import tsx scripts/worker.ts',
       wait: { stdout: /Worker ready/ },
-      // NODE_ENV=test: the app runs as in production, but the worker keeps the console notifier, which
-      // production refuses (there is no other channel in the test services; the e2e sandbox sends no codes).
-      env: { ...(process.env as Record<string, string>), NODE_ENV: 'test', SYNC_INTERVAL_SECONDS: '2', TRANSACTIONS_RECONCILE_SECONDS: '5' },
+      // Codes go by e-mail into the test services' mail sink (SMTP_URL), which the panel shows at /dev/mail.
+      env: { ...(process.env as Record<string, string>), NOTIFIER: 'email', SYNC_INTERVAL_SECONDS: '2', TRANSACTIONS_RECONCILE_SECONDS: '5' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // The webhook listener on WEBHOOK_PORT (tests/support/services.ts), where the sandbox sends 3-D Secure codes
+      // and wallet messages; pinned to the sandbox's outbound certificate as production would pin Sparados'.
+      command: 'node --conditions=react-server --import tsx scripts/webhooks.ts',
+      wait: { stdout: /Webhook listener on/ },
+      env: { ...(process.env as Record<string, string>), WEBHOOK_ALLOWED_SUBJECTS: 'sparados-outbound.sandbox' },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'pipe',

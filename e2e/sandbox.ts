@@ -32,6 +32,8 @@ export async function call<T>(method: 'GET' | 'POST', path: string, body?: unkno
 export const sandbox = {
   redeem: (approvalId: string) => call<{ status: string }>('POST', `/_sandbox/approvals/${approvalId}/redeem`),
   changeRequest: (approvalId: string, body: { budgetMinor?: number; endDate?: string }) => call<{ id: string }>('POST', `/_sandbox/approvals/${approvalId}/change-request`, body),
+  /** Sparados sends the cardholder's 3-D Secure code to the panel's webhook listener (Full API). */
+  sendThreeDsOtp: (cardId: string, amountMinor: number, merchantName: string) => call<{ kind: string }>('POST', '/_sandbox/webhooks/3ds-otp', { cardId: Number(cardId), amountMinor, merchantName }),
   /** An approval made in Sparados directly, for a person with this e-mail. */
   async createApproval(email: string, firstName: string, lastName: string, description = 'E2E card'): Promise<{ id: string }> {
     const { balances } = await call<{ balances: Array<{ cardAliasId: string }> }>('GET', '/_sandbox/corporation');

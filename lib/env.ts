@@ -133,8 +133,21 @@ const schema = z
     /// THC may call POST /basic/transaction-event with HTTP Basic instead of a client certificate when both are set.
     WEBHOOK_THC_BASIC_USER: optionalString,
     WEBHOOK_THC_BASIC_PASSWORD: optionalString,
-    /// Where one-time codes go: only the console notifier exists so far (lib/notify).
-    NOTIFIER: z.enum(['console']).default('console'),
+    /// Where one-time codes go (lib/notify, docs/decisions/119): channels in order of preference, comma-separated,
+    /// from email (SMTP_URL), sms (SMS_HTTP_URL) and console (development only). A code goes by the first that
+    /// reaches the cardholder; if it fails, by the next; if all fail, the worker retries with backoff.
+    NOTIFIER: commaList.pipe(z.array(z.enum(['email', 'sms', 'console'], { error: 'NOTIFIER lists channels from email, sms and console' })).transform((v) => (v.length ? v : ['console' as const]))),
+    /// SMTP server for the e-mail channel: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465.
+    SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be smtp://… or smtps://…' }).optional()),
+    NOTIFY_EMAIL_FROM: z.string().trim().min(3).default('Company cards <cards@localhost>'),
+    /// SMS provider over HTTP: POSTs SMS_HTTP_BODY (placeholders {{to}} and {{text}}, escaped for the content type)
+    /// to SMS_HTTP_URL with SMS_HTTP_AUTHORIZATION as the Authorization header; any 2xx is accepted.
+    SMS_HTTP_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'SMS_HTTP_URL must be an http(s) URL' }).optional()),
+    SMS_HTTP_AUTHORIZATION: optionalString,
+    SMS_HTTP_CONTENT_TYPE: z.enum(['application/json', 'application/x-www-form-urlencoded']).default('application/json'),
+    SMS_HTTP_BODY: z.string().default('{"to":"{{to}}","text":"{{text}}"}'),
+    /// Development mail sink's message list (npm run dev starts it): shown on the panel's /dev/mail page.
+    DEV_MAIL_SINK_URL: optionalString.pipe(z.url({ error: 'DEV_MAIL_SINK_URL must be a URL' }).optional()),
     /// How often the worker pages through THC for events that never arrived, and how far back each pass reaches.
     TRANSACTIONS_RECONCILE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
     TRANSACTIONS_RECONCILE_OVERLAP_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(15),
@@ -149,6 +162,9 @@ const schema = z
     ALLOW_PRODUCTION_SEED: optionalString.pipe(bool.optional()),
   })
   .superRefine((env, ctx) => {
+    if (env.NOTIFIER.includes('email') && !env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'SMTP_URL is required when NOTIFIER includes email' });
+    if (env.NOTIFIER.includes('sms') && !env.SMS_HTTP_URL) ctx.addIssue({ code: 'custom', path: ['SMS_HTTP_URL'], message: 'SMS_HTTP_URL is required when NOTIFIER includes sms' });
+    if (env.NOTIFIER.includes('sms') && !env.SMS_HTTP_BODY.includes('{{text}}')) ctx.addIssue({ code: 'custom', path: ['SMS_HTTP_BODY'], message: 'SMS_HTTP_BODY must contain {{text}}, where the message goes' });
     if (Boolean(env.WEBHOOK_THC_BASIC_USER) !== Boolean(env.WEBHOOK_THC_BASIC_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['WEBHOOK_THC_BASIC_PASSWORD'], message: 'WEBHOOK_THC_BASIC_USER and WEBHOOK_THC_BASIC_PASSWORD are set together or not at all' });
     }

@@ -11,6 +11,7 @@ import { runSeed } from './db/seed-runner';
 import { seedDemoCards } from './demo-data';
 import { devSessionSecret } from './lib/dev-secret';
 import { sandboxClientEnv } from './lib/sandbox-env';
+import { startMailSink, type MailSink } from './lib/mail-sink';
 import { prefixLines, startChild, stopChildren, waitForOutput } from './lib/processes';
 
 const log = prefixLines('dev', 0);
@@ -18,6 +19,7 @@ const say = (line: string) => log(Buffer.from(`${line}\n`));
 
 async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
+  let mailSink: MailSink | undefined;
   let stopping = false;
   const demoSeeding = new AbortController();
   const shutdown = async (code: number) => {
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     say('Stopping…');
     demoSeeding.abort();
     await stopChildren();
+    await mailSink?.close().catch(() => undefined);
     await embedded?.stop().catch((e: Error) => say(`database stop failed: ${e.message}`));
     process.exit(code);
   };
@@ -56,6 +59,13 @@ async function main(): Promise<void> {
     // and Approvers unless MFA_REQUIRED_ROLES says otherwise.
     MFA_REQUIRED_ROLES: process.env.MFA_REQUIRED_ROLES ?? 'none',
   };
+  // Codes for cardholders go by e-mail into a local sink the panel shows at /dev/mail, unless the developer
+  // configured channels of their own (NOTIFIER, SMTP_URL).
+  if (!process.env.NOTIFIER && !process.env.SMTP_URL) {
+    mailSink = await startMailSink();
+    Object.assign(env, { NOTIFIER: 'email', SMTP_URL: mailSink.smtpUrl, DEV_MAIL_SINK_URL: mailSink.listUrl });
+    say(`Mail sink on ${mailSink.smtpUrl}: cardholders' codes show at http://localhost:${port}/dev/mail`);
+  }
   if (env.MFA_REQUIRED_ROLES === 'none') say('Two-factor sign-in is optional here (MFA_REQUIRED_ROLES=none); set it up under Your account.');
 
   // The webhook listener (issue 7) starts before the sandbox so the sandbox's first event finds it.

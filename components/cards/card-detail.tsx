@@ -98,6 +98,9 @@ const KIND_BADGE: Record<TimelineEntry['kind'], { label: string; tone: 'info' | 
   sync: { label: 'Sparados', tone: 'neutral' },
   email: { label: 'E-mail', tone: 'success' },
   refused: { label: 'Refused', tone: 'warning' },
+  code: { label: 'Code', tone: 'info' },
+  wallet: { label: 'Wallet', tone: 'neutral' },
+  undelivered: { label: 'Not delivered', tone: 'warning' },
 };
 
 function Timeline({ entries, timezone }: { entries: TimelineEntry[]; timezone: string }) {

@@ -18,6 +18,7 @@ import { localDate } from './validity';
 import { cardsWithWaitingChanges } from '@/lib/budgets/held-changes';
 import type { ApprovalView, CardDetail, CardListPage, CardListRow, TimelineEntry } from './view-types';
 import { isUuid } from '@/lib/ids';
+import { cardEvents } from '@/lib/webhooks/card-events';
 
 // Reads for the cards list and the card page. The list pages by keyset over the Card table's
 // copied columns and indexes (docs/decisions/064-cards-list-keyset.md): the cost of a page does
@@ -269,11 +270,12 @@ export async function getCardDetail(cardId: string): Promise<CardDetail | null> 
     include: { cardholder: true, approvals: { orderBy: [{ sparadosCreatedAt: 'asc' }, { createdAt: 'asc' }] } },
   });
   if (!card) return null;
-  const [accounts, catalog, audit, inFlight] = await Promise.all([
+  const [accounts, catalog, audit, inFlight, codeEvents] = await Promise.all([
     accountsByAlias(),
     getMccCategories(),
     db.auditEvent.findMany({ where: { targetType: 'card', targetId: cardId }, orderBy: { at: 'desc' }, take: 200 }),
     cardInFlight(cardId),
+    cardEvents(db, cardId),
   ]);
   const currentRow = card.approvals.find((a) => a.id === card.currentApprovalId) ?? null;
   const account = currentRow ? accounts.get(currentRow.balanceAliasId) : undefined;
@@ -291,6 +293,7 @@ export async function getCardDetail(cardId: string): Promise<CardDetail | null> 
       summary: e.summary,
     })),
     ...emails,
+    ...codeEvents.map((e) => ({ ...e, at: e.at.toISOString() })),
   ].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0));
 
   const rules = currentRow ? readStoredRules(currentRow.rules) : null;

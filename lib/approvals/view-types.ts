@@ -62,8 +62,9 @@ export interface ApprovalView {
 export interface TimelineEntry {
   id: string;
   at: string;
-  kind: 'action' | 'sync' | 'email' | 'refused';
-  /** Who: an admin's name, "Sparados sync", or the e-mail recipient. */
+  /** code, wallet, undelivered: one-time codes and wallet messages (lib/webhooks/card-events.ts). */
+  kind: 'action' | 'sync' | 'email' | 'refused' | 'code' | 'wallet' | 'undelivered';
+  /** Who: an admin's name, "Sparados sync", the e-mail recipient, or the channel or wallet. */
   actor: string;
   summary: string;
 }

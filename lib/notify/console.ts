@@ -1,14 +1,14 @@
-import type { CodeDelivery, Notifier } from './notifier';
+import type { Channel } from './notifier';
 
 // Development delivery: the code is printed on the worker's console, which stands in for the
-// cardholder's phone. This line is the delivery itself — the one place a code is ever written out.
+// cardholder's phone. This line is the delivery itself; refused in production (lib/notify/index.ts).
 
-export function consoleNotifier(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Notifier {
+export function consoleChannel(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Channel {
   return {
-    channel: 'console',
-    async deliver(message: CodeDelivery) {
+    name: 'console',
+    addressFor: (message) => message.recipient.name ?? message.recipient.email ?? message.recipient.phone ?? 'the cardholder',
+    async send(message, to) {
       const what = message.kind === 'THREE_DS_OTP' ? '3-D Secure code' : 'wallet activation code';
-      const to = message.recipient.name ?? message.recipient.email ?? message.recipient.phone ?? 'the cardholder';
       const card = message.card.last4 ? `card •••• ${message.card.last4}` : `card ${message.card.sparadosCardId}`;
       write(`[notify] ${what} ${message.code} for ${to} (${card}): ${message.context}`);
     },

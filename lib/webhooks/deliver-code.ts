@@ -3,11 +3,14 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { formatMoney } from '@/lib/money';
 import type { CodeDelivery, Notifier } from '@/lib/notify';
 import type { ClaimedInboxRow } from './process-inbox';
+import { openWalletSecret } from './events';
+import { maskAddress } from './mask';
 import { unseal } from './seal';
 
-// 3DS OTP and wallet notifications: hand the code to the notifier, keep only a masked record
-// (model Notification). Delivery is at least once: a crash after the notifier accepted the code and
-// before the row is marked done sends it again on the retry, which for a one-time code is the safe side.
+// 3DS OTP and wallet notifications: hand the code to the notifier, keep only a masked record of every
+// try (model Notification: the card's timeline shows them). When no channel accepts, the inbox row is
+// retried with backoff until the code is too old to matter. Delivery is at least once: a crash after a
+// channel accepted the code and before the row is marked done sends it again, the safe side for a code.
 
 export type CodeOutcome = 'SENT' | 'EXPIRED' | 'RECORDED' | 'DUPLICATE';
 
@@ -49,7 +52,7 @@ export async function deliverCode(row: ClaimedInboxRow, deps: Deps): Promise<Cod
   const sparadosCardId = text(p.cardId) ?? '';
   const isOtp = row.kind === 'THREE_DS_OTP';
   const kind = isOtp ? 'THREE_DS_OTP' : row.sealedSecret ? 'WALLET_ACTIVATION_CODE' : 'WALLET_MESSAGE';
-  const already = await deps.db.notification.findUnique({ where: { inboxId: row.id }, select: { id: true } });
+  const already = await deps.db.notification.findFirst({ where: { inboxId: row.id, status: { in: ['SENT', 'EXPIRED', 'RECORDED'] } }, select: { id: true } });
   if (already) return 'DUPLICATE';
 
   const who = await recipientOf(deps.db, sparadosCardId);
@@ -65,6 +68,7 @@ export async function deliverCode(row: ClaimedInboxRow, deps: Deps): Promise<Cod
   const base = {
     kind,
     inboxId: row.id,
+    attempt: row.attempts,
     sparadosCardId: sparadosCardId || null,
     cardId: who.cardId,
     cardholderId: who.cardholderId,
@@ -79,18 +83,54 @@ export async function deliverCode(row: ClaimedInboxRow, deps: Deps): Promise<Cod
   }
   const now = deps.now ?? new Date();
   if (now.getTime() - row.receivedAt.getTime() > CODE_TTL_MS) {
-    await deps.db.notification.create({ data: { ...base, channel: deps.notifier.channel, status: 'EXPIRED', error: 'not delivered within 10 minutes' } });
+    await deps.db.notification.create({ data: { ...base, channel: 'none', status: 'EXPIRED', error: 'not delivered within 10 minutes' } });
     return 'EXPIRED';
   }
 
+  const secret = unseal(row.sealedSecret, deps.sealKey);
+  const { code, to } = isOtp ? { code: secret, to: null } : openWalletSecret(secret);
   const message: CodeDelivery = {
     kind: isOtp ? 'THREE_DS_OTP' : 'WALLET_ACTIVATION_CODE',
-    code: unseal(row.sealedSecret, deps.sealKey),
+    code,
     recipient: who.recipient,
     card: { sparadosCardId, last4: text(p.cardLast4Digits) },
-    context: isOtp ? describeOtp(p) : `${text(p.tokenRequestorType) ?? 'wallet'} on ${text(p.formFactor)?.toLowerCase() ?? 'a device'}`,
+    context: isOtp ? describeOtp(p) : describeWallet(p),
+    requested: to ? requestedRoute(p, to) : null,
   };
-  await deps.notifier.deliver(message);
-  await deps.db.notification.create({ data: { ...base, channel: deps.notifier.channel, status: 'SENT' } });
-  return 'SENT';
+  const attempts = await deps.notifier.deliver(message);
+  await deps.db.notification.createMany({
+    data: attempts.map((a) => ({ ...base, channel: a.channel, recipientMasked: maskAddress(a.to), status: a.error === null ? 'SENT' : 'FAILED', error: a.error })),
+    skipDuplicates: true,
+  });
+  if (attempts.some((a) => a.error === null)) return 'SENT';
+  throw new CodeNotDelivered(
+    attempts.length === 0
+      ? `no configured channel (${deps.notifier.channels.join(', ')}) reaches this cardholder`
+      : attempts.map((a) => `${a.channel}: ${a.error}`).join('; '),
+  );
+}
+
+/** No channel took the code; the message names channels and reasons, never the code. */
+export class CodeNotDelivered extends Error {
+  override name = 'CodeNotDelivered';
+}
+
+const WALLETS: Record<string, string> = { APPLE_PAY: 'Apple Pay', GOOGLE_PAY: 'Google Pay', SAMSUNG_PAY: 'Samsung Pay' };
+
+export function walletName(tokenRequestorType: unknown): string {
+  const raw = text(tokenRequestorType);
+  return raw ? (WALLETS[raw] ?? raw.replace(/_/g, ' ').toLowerCase()) : 'a wallet';
+}
+
+function describeWallet(p: Record<string, unknown>): string {
+  const device = text(p.formFactor)?.toLowerCase();
+  return `${walletName(p.tokenRequestorType)}${device ? ` on a ${device}` : ''}`;
+}
+
+/** The seeds' example: activationMethodType "SMS" with activationMethodValue "+48123456789". */
+function requestedRoute(p: Record<string, unknown>, to: string): CodeDelivery['requested'] {
+  const method = text(p.activationMethodType)?.toUpperCase();
+  if (method === 'SMS') return { channel: 'sms', to };
+  if (method === 'EMAIL') return { channel: 'email', to };
+  return null;
 }

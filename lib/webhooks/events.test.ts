@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransactionStatus } from '@/lib/generated/prisma/enums';
-import { threeDsOtpDraft, threeDsOtpSchema, transactionDraft, transactionEventSchema, walletDraft, walletSchema } from './events';
+import { openWalletSecret, threeDsOtpDraft, threeDsOtpSchema, transactionDraft, transactionEventSchema, walletDraft, walletSchema } from './events';
 import { maskCode, maskPhone } from './mask';
 import { seal, sealingKey, unseal } from './seal';
 import { allowedMoves, canMove, newerReading } from './status-order';
@@ -48,7 +48,8 @@ describe('webhook events', () => {
     const body = { cardId: '42', cardLast4Digits: '1234', tokenRequestorType: 'APPLE_PAY', messageType: 'ACTIVATION_CODE_DELIVERY', activationMethodType: 'SMS', activationMethodValue: '+48600100200', activationCode: '987654', formFactor: 'PHONE' };
     const draft = walletDraft(walletSchema.parse(body));
     expect(draft.payload).toMatchObject({ activationCode: '••••54', activationMethodValue: '+48••••••200', messageType: 'ACTIVATION_CODE_DELIVERY' });
-    expect(draft.secret).toBe('987654');
+    expect(openWalletSecret(draft.secret!)).toEqual({ code: '987654', to: '+48600100200' });
+    expect(JSON.stringify(draft.payload)).not.toContain('600100200');
     const activated = walletDraft(walletSchema.parse({ cardId: 42, messageType: 'TOKEN_ACTIVATED', tokenRequestorType: 'GOOGLE_PAY' }));
     expect(activated.secret).toBeNull();
   });

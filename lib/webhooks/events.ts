@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { maskCode, maskPhone } from './mask';
+import { maskAddress, maskCode } from './mask';
 
 // The three kinds of call Sparados makes to the listener (API-REFERENCE §6 and §7), how each is
 // identified for deduplication, and what of it may be stored. Pure: the listener and the worker
@@ -99,8 +99,16 @@ export function walletDraft(event: WalletEvent): InboxDraft {
     payload: {
       ...rest,
       ...(activationCode ? { activationCode: maskCode(activationCode) } : {}),
-      ...(activationMethodValue ? { activationMethodValue: maskPhone(activationMethodValue) } : {}),
+      ...(activationMethodValue ? { activationMethodValue: maskAddress(activationMethodValue) } : {}),
     },
-    secret: activationCode ?? null,
+    // The address goes with the code, sealed: deliverCode sends the code where Sparados asked (sealedWalletSecret).
+    secret: activationCode ? (activationMethodValue ? JSON.stringify({ code: activationCode, to: activationMethodValue }) : activationCode) : null,
   };
+}
+
+/** The sealed secret of a wallet row: the code alone, or the code with the address Sparados gave for it. */
+export function openWalletSecret(secret: string): { code: string; to: string | null } {
+  if (!secret.startsWith('{')) return { code: secret, to: null };
+  const parsed = JSON.parse(secret) as { code?: unknown; to?: unknown };
+  return { code: String(parsed.code ?? ''), to: typeof parsed.to === 'string' ? parsed.to : null };
 }

@@ -13,3 +13,16 @@ export function maskPhone(phone: string): string {
   if (digits.length <= 6) return DOTS;
   return `${digits.slice(0, 3)}${'•'.repeat(digits.length - 6)}${digits.slice(-3)}`;
 }
+
+/** "lena.kowalska@example.com" → "l•••@example.com": whose inbox, not the address. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return DOTS;
+  return `${email[0]}•••${email.slice(at)}`;
+}
+
+/** A delivery address as the timeline may show it. */
+export function maskAddress(address: string): string {
+  if (address.includes('@')) return maskEmail(address);
+  return /^\+?[\d\s]+$/.test(address) ? maskPhone(address) : address;
+}

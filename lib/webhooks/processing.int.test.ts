@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { startWorker, type RunningWorker } from '@/lib/jobs/worker';
-import type { CodeDelivery, Notifier } from '@/lib/notify';
+import { createNotifier, type CodeDelivery } from '@/lib/notify';
+import type { Channel } from '@/lib/notify/notifier';
 import { webhookInboxJob } from './jobs';
 import type { RunningWebhookListener } from './listener';
 import { saveTransactions, toMirrorRow } from './mirror';
@@ -14,10 +15,21 @@ import { startOwnSandbox, startTestListener, TEST_SEAL_KEY, webhookCaller, type 
 // From Sparados to the mirror against real services: a sandbox of our own that sends its events to
 // the real listener, the inbox in the test database, and the worker's processing.
 
-function recordingNotifier() {
-  const sent: CodeDelivery[] = [];
-  const notifier: Notifier = { channel: 'test', deliver: async (m) => void sent.push(m) };
-  return { notifier, sent };
+/** Channels that record what they were given; `failures` makes a channel refuse its first sends with the code in the reason. */
+function recordingNotifier(names: Array<'email' | 'sms'> = ['email'], failures: Partial<Record<'email' | 'sms', number>> = {}) {
+  const sent: Array<CodeDelivery & { channel: string; to: string }> = [];
+  const channels: Channel[] = names.map((name) => ({
+    name,
+    addressFor: (m) => (name === 'email' ? m.recipient.email : m.recipient.phone),
+    async send(m, to) {
+      if ((failures[name] ?? 0) > 0) {
+        failures[name]! -= 1;
+        throw new Error(`550 rejected message containing ${m.code}`);
+      }
+      sent.push({ ...m, channel: name, to });
+    },
+  }));
+  return { notifier: createNotifier(channels), sent };
 }
 
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
@@ -123,7 +135,7 @@ describe('events delivered by the sandbox', () => {
     expect(sent[0]!.context).toContain('Sklep Online');
 
     const notification = await db.notification.findFirstOrThrow({ where: { cardId: card.id, kind: 'THREE_DS_OTP' } });
-    expect(notification).toMatchObject({ status: 'SENT', channel: 'test', codeMasked: `••••${otp.slice(-2)}` });
+    expect(notification).toMatchObject({ status: 'SENT', channel: 'email', codeMasked: `••••${otp.slice(-2)}`, recipientMasked: expect.stringMatching(/^.•••@/) });
     const inbox = await db.webhookInbox.findUniqueOrThrow({ where: { id: notification.inboxId } });
     expect(inbox.sealedSecret).toBeNull();
     expect(inbox.processedAt).not.toBeNull();
@@ -152,6 +164,59 @@ describe('events delivered by the sandbox', () => {
       ['WALLET_MESSAGE', 'RECORDED'],
     ]);
     expect(notes[0]!.codeMasked).toBe(`••••${sent[0]!.code.slice(-2)}`);
+  });
+
+  it('sends a wallet code where Sparados asked (SMS to the given number), falling back to e-mail when SMS fails', async () => {
+    const { cardId } = await sandbox.newCard();
+    const card = await panelCard(cardId);
+    const { notifier, sent } = recordingNotifier(['email', 'sms'], { sms: 1 });
+    const before = await db.webhookInbox.count({ where: { kind: 'WALLET' } });
+    await sandbox.control.call('POST', '/webhooks/wallet', { cardId: Number(cardId), messageType: 'ACTIVATION_CODE_DELIVERY', tokenRequestorType: 'APPLE_PAY' });
+    await until(() => db.webhookInbox.count({ where: { kind: 'WALLET' } }), (n) => n === before + 1);
+    await drainInbox({ client: sandbox.client, notifier, sealKey: TEST_SEAL_KEY });
+    expect(sent.map((m) => m.channel)).toEqual(['email']);
+    const tries = await db.notification.findMany({ where: { cardId: card.id, kind: 'WALLET_ACTIVATION_CODE' }, orderBy: { createdAt: 'asc' } });
+    expect(tries.map((t) => [t.channel, t.status])).toEqual(
+      expect.arrayContaining([
+        ['sms', 'FAILED'],
+        ['email', 'SENT'],
+      ]),
+    );
+    const sms = tries.find((t) => t.channel === 'sms')!;
+    expect(sms.recipientMasked).toMatch(/^\+\d{2}•+\d{3}$/);
+    expect(sms.error).toContain('550 rejected message containing ••••');
+    expect(sms.error).not.toContain(sent[0]!.code);
+  });
+
+  it('keeps a code no channel takes as failed tries without the code, retries it later, and sends it then', async () => {
+    const { cardId } = await sandbox.newCard();
+    const card = await panelCard(cardId);
+    const { notifier, sent } = recordingNotifier(['email'], { email: 1 });
+    const before = await db.webhookInbox.count({ where: { kind: 'THREE_DS_OTP' } });
+    await sandbox.control.call('POST', '/webhooks/3ds-otp', { cardId: Number(cardId), amountMinor: 45_00, merchantName: 'Hotel' });
+    await until(() => db.webhookInbox.count({ where: { kind: 'THREE_DS_OTP' } }), (n) => n === before + 1);
+
+    const first = await drainInbox({ client: sandbox.client, notifier, sealKey: TEST_SEAL_KEY });
+    expect(first.failed).toBe(1);
+    const failed = await db.notification.findFirstOrThrow({ where: { cardId: card.id, kind: 'THREE_DS_OTP' } });
+    expect(failed).toMatchObject({ status: 'FAILED', channel: 'email', attempt: 1 });
+    const row = await db.webhookInbox.findUniqueOrThrow({ where: { id: failed.inboxId } });
+    expect(row.processedAt).toBeNull();
+    expect(row.sealedSecret).not.toBeNull();
+    expect(row.error).toMatch(/^email: 550 rejected message containing ••••/);
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+
+    // The backoff has passed.
+    await db.webhookInbox.update({ where: { id: row.id }, data: { nextAttemptAt: new Date() } });
+    await drainInbox({ client: sandbox.client, notifier, sealKey: TEST_SEAL_KEY });
+    expect(sent).toHaveLength(1);
+    const tries = await db.notification.findMany({ where: { inboxId: row.id }, orderBy: { attempt: 'asc' } });
+    expect(tries.map((t) => [t.attempt, t.status])).toEqual([
+      [1, 'FAILED'],
+      [2, 'SENT'],
+    ]);
+    expect(JSON.stringify(tries, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toContain(sent[0]!.code);
+    expect((await db.webhookInbox.findUniqueOrThrow({ where: { id: row.id } })).sealedSecret).toBeNull();
   });
 });
 

@@ -3,6 +3,8 @@ import { ensureCerts } from '../../scripts/certs';
 import { dropOrphanedRunDatabases, startEmbeddedDatabase } from '../../scripts/db/embedded';
 import { applyMigrations } from '../../scripts/db/migrations';
 import { runSeed } from '../../scripts/db/seed-runner';
+import { findFreePort } from '../../scripts/db/ports';
+import { startMailSink } from '../../scripts/lib/mail-sink';
 import { sandboxClientEnv } from '../../scripts/lib/sandbox-env';
 
 // The real services every integration and e2e test runs against: a fresh, migrated and seeded
@@ -29,17 +31,34 @@ export async function startTestServices(): Promise<TestServices> {
 
   // The create answers `{ approvalId }` only, all that seed 001 promises: every test proves the panel
   // needs no more (the default sandbox adds the approval's fields beside it).
-  const sandbox = await startSandbox({ port: 0, stateFile: ':memory:', retryScale: 0.001, createReply: 'id-only', log: () => undefined });
+  // Codes and wallet messages go to a webhook listener on this port, which the e2e run starts (playwright.config.ts);
+  // transaction events do not (the e2e reads THC). The e-mail notifier's mail lands in the sink.
+  const webhookPort = await findFreePort(4580);
+  const webhookUrl = `https://localhost:${webhookPort}`;
+  const mailSink = await startMailSink();
+  const sandbox = await startSandbox({
+    port: 0,
+    stateFile: ':memory:',
+    retryScale: 0.001,
+    createReply: 'id-only',
+    log: () => undefined,
+    webhookUrls: { threeDs: `${webhookUrl}/3ds-otp`, wallet: `${webhookUrl}/wallet` },
+    webhookCaFile: certs.sandboxCa,
+  });
 
   const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: TEST_SESSION_SECRET,
     ...sandboxClientEnv({ url: sandbox.url, certs }),
+    WEBHOOK_PORT: String(webhookPort),
+    SMTP_URL: mailSink.smtpUrl,
+    DEV_MAIL_SINK_URL: mailSink.listUrl,
   };
   return {
     env,
     async stop() {
       await sandbox.close();
+      await mailSink.close();
       await embedded?.dropAndStop();
     },
   };
