@@ -19,8 +19,6 @@ export const ErrorCode = {
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export const ERROR_CODES = Object.values(ErrorCode) as readonly ErrorCode[];
-
 /** Messages used when the code alone is all that may be told (never leaks internals). */
 export const DEFAULT_ERROR_MESSAGES = {
   VALIDATION: 'Some fields need attention.',

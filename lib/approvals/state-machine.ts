@@ -3,10 +3,12 @@
 // it renders (lib/approvals/actions.ts refuses with INVALID_STATE), so buttons and rules cannot drift.
 // Client-safe: no server imports.
 
-import type { BadgeTone } from '@/components/ui/badge';
 import type { Permission } from '@/lib/auth/permissions';
 // The schema file itself (zod only): '@/lib/sparados' is server-only and this module is client-safe.
 import { APPROVAL_STATUSES as SPARADOS_APPROVAL_STATUSES, CARD_STATUSES, type CardStatus } from '@/lib/sparados/schemas/approvals';
+
+/** How a status reads at a glance; the UI's badge tones are these names (domain code imports no UI). */
+export type StatusTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
 /** Sparados' statuses, plus UNKNOWN for one the panel does not know yet (kept raw, allows nothing). */
 export const APPROVAL_STATUSES = [...SPARADOS_APPROVAL_STATUSES, 'UNKNOWN'] as const;
@@ -118,10 +120,10 @@ export const STATUS_TONES = {
   EXPIRED: 'neutral',
   FINISHED: 'neutral',
   UNKNOWN: 'warning',
-} as const satisfies Record<ApprovalStatus, BadgeTone>;
+} as const satisfies Record<ApprovalStatus, StatusTone>;
 
 export const CARD_STATUS_LABELS = { ACTIVE: 'Card active', LOCKED: 'Card locked' } as const satisfies Record<CardStatus, string>;
-export const CARD_STATUS_TONES = { ACTIVE: 'success', LOCKED: 'danger' } as const satisfies Record<CardStatus, BadgeTone>;
+export const CARD_STATUS_TONES = { ACTIVE: 'success', LOCKED: 'danger' } as const satisfies Record<CardStatus, StatusTone>;
 
 export function cardStatusOf(value: string | null | undefined): CardStatus | null {
   return value === 'ACTIVE' || value === 'LOCKED' ? value : null;

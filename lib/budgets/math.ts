@@ -61,11 +61,6 @@ export function planBudgetChange(figures: BudgetFigures, mode: BudgetChangeMode,
   return { ok: true, deltaMinor: delta, after: shiftFigures(figures, delta) };
 }
 
-/** "raised the budget … from X to Y" / "lowered …": the verb of an audit sentence. */
-export function budgetVerb(deltaMinor: bigint): 'raised' | 'lowered' {
-  return deltaMinor > 0n ? 'raised' : 'lowered';
-}
-
 /** Figures as JSON-safe strings (server actions and polled JSON carry money as decimal strings). */
 export interface BudgetFiguresJson {
   budgetMinor: string;

@@ -23,9 +23,6 @@ export const BULK_COLUMNS = [
 ] as const;
 export type BulkColumn = (typeof BULK_COLUMNS)[number];
 
-/** Columns an assign row must fill; an edit row needs only approvalId and changes what it fills. */
-export const REQUIRED_FOR_ASSIGN = ['email', 'phonePrefix', 'phoneNumber', 'totalAmount', 'startDate', 'endDate'] as const satisfies readonly BulkColumn[];
-
 export const BULK_OPERATIONS = ['assign', 'edit'] as const;
 export type BulkOperation = (typeof BULK_OPERATIONS)[number];
 

@@ -2,7 +2,7 @@ import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { formatMoney } from '@/lib/money';
 import type { CodeDelivery, Notifier } from '@/lib/notify';
-import type { ClaimedInboxRow } from './process-inbox';
+import type { ClaimedInboxRow } from './inbox-row';
 import { openWalletSecret } from './events';
 import { maskAddress } from './mask';
 import { unseal } from './seal';

@@ -21,10 +21,6 @@ async function insert(db: PrismaClient, drafts: InboxDraft[], sealKey: Buffer): 
   return new Set(inserted.map((r) => r.dedupeKey));
 }
 
-export async function recordInboxEvent(draft: InboxDraft, sealKey: Buffer, db: PrismaClient = defaultDb): Promise<boolean> {
-  return (await insert(db, [draft], sealKey)).has(draft.dedupeKey);
-}
-
 export interface InboxWriterOptions {
   sealKey: Buffer;
   db?: PrismaClient;

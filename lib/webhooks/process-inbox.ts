@@ -4,7 +4,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { getNotifier, type Notifier } from '@/lib/notify';
 import { getSparadosClient, isSparadosError, type SparadosClient } from '@/lib/sparados';
 import { webhookSealKey } from './config';
-import type { InboxKind } from './events';
+import type { ClaimedInboxRow } from './inbox-row';
 import { saveTransactions, toMirrorRow, type MirrorResult, type MirrorRow } from './mirror';
 import { deliverCode, type CodeOutcome } from './deliver-code';
 
@@ -35,14 +35,7 @@ export interface DrainReport {
   ms: number;
 }
 
-interface Claimed {
-  id: bigint;
-  kind: InboxKind;
-  payload: Record<string, unknown>;
-  sealedSecret: string | null;
-  attempts: number;
-  receivedAt: Date;
-}
+type Claimed = ClaimedInboxRow;
 
 /** A row whose processing takes longer than this is handed to another worker. */
 const LEASE_SECONDS = 120;
@@ -182,4 +175,3 @@ export async function drainInbox(options: DrainOptions = {}): Promise<DrainRepor
   return report;
 }
 
-export type { Claimed as ClaimedInboxRow };
