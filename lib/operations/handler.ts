@@ -1,5 +1,4 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ApplyResult } from './perform-write';
 
 // What the reconciler needs to finish an operation of one kind without the closure that started
 // it: how to send it again from its stored request, and how to record the result.
@@ -14,6 +13,9 @@ export interface StoredOperation {
   actorId: string | null;
   createdAt: Date;
 }
+
+/** What `apply` may report back, e.g. the card a new approval created. */
+export type ApplyResult = void | { cardId?: string | null };
 
 /** How one attempt of a write is to be sent. */
 export interface SendContext {

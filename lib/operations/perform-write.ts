@@ -5,7 +5,7 @@ import { AppError, ErrorCode, isAppError, type ErrorCode as ErrorCodeType } from
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { toAuditJson } from '@/lib/audit/json';
 import { DEFAULT_RETRY_POLICY } from '@/lib/sparados/retry';
-import type { SendContext } from './handler';
+import type { ApplyResult, SendContext } from './handler';
 import { holdsLane, type LaneLease } from './lanes';
 import { appErrorOf, classifyFailure } from './outcome';
 
@@ -25,9 +25,6 @@ export interface WriteIntent {
   /** The lane this write belongs to, held by the caller (lanes.ts): it stays busy until the write is confirmed. */
   lease?: LaneLease;
 }
-
-/** What `apply` may report back, e.g. the card a new approval created. */
-export type ApplyResult = void | { cardId?: string | null };
 
 export interface PerformWriteOptions<T> {
   db?: PrismaClient;
